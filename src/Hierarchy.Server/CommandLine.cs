@@ -1,0 +1,64 @@
+using System.Net;
+
+namespace Hierarchy.Server;
+
+/// <summary>Reads server settings from flags, then environment variables, then defaults.</summary>
+public static class CommandLine
+{
+    /// <summary>Gets the usage text.</summary>
+    public const string Usage = """
+        Usage: Hierarchy.Server [--listen HOST:PORT] [--database SQLITE_PATH|POSTGRES_CONNECTION_STRING]
+                                [--tls-cert CERT.pem --tls-key KEY.pem]
+          --listen     where to serve gRPC over HTTP/2 (env HIERARCHY_LISTEN; default 127.0.0.1:50051)
+          --database   SQLite file (default data/hierarchy.db) or a PostgreSQL connection string (env HIERARCHY_DATABASE)
+          --tls-cert   PEM certificate; serves TLS instead of cleartext h2c (env HIERARCHY_TLS_CERT, HIERARCHY_TLS_KEY)
+        """;
+
+    /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad flag.</summary>
+    public static ServerSettings Parse(string[] args, Func<string, string?> environment)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var flag = args[i];
+            if (flag is not ("--listen" or "--database" or "--tls-cert" or "--tls-key"))
+            {
+                throw new ArgumentException($"unknown argument '{flag}'");
+            }
+
+            if (i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"{flag} needs a value");
+            }
+
+            values[flag] = args[++i];
+        }
+
+        string? Get(string flag, string variable) => values.TryGetValue(flag, out var v) ? v : environment(variable);
+
+        var settings = new ServerSettings();
+        if (Get("--listen", "HIERARCHY_LISTEN") is { } listen)
+        {
+            if (!IPEndPoint.TryParse(listen.Replace("localhost", "127.0.0.1", StringComparison.Ordinal), out var endpoint))
+            {
+                throw new ArgumentException($"--listen '{listen}' is not HOST:PORT, such as 127.0.0.1:50051");
+            }
+
+            settings = settings with { Listen = endpoint };
+        }
+
+        if (Get("--database", "HIERARCHY_DATABASE") is { Length: > 0 } database)
+        {
+            settings = settings with { Storage = StorageSettings.Parse(database) };
+        }
+
+        var cert = Get("--tls-cert", "HIERARCHY_TLS_CERT");
+        var key = Get("--tls-key", "HIERARCHY_TLS_KEY");
+        if ((cert is null) != (key is null))
+        {
+            throw new ArgumentException("--tls-cert and --tls-key go together");
+        }
+
+        return settings with { TlsCertificatePath = cert, TlsKeyPath = key };
+    }
+}

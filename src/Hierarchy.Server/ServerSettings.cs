@@ -1,0 +1,22 @@
+using System.Net;
+
+namespace Hierarchy.Server;
+
+/// <summary>How a server instance listens and where it keeps its data.</summary>
+public sealed record ServerSettings
+{
+    /// <summary>Gets the address and port to listen on. Defaults to 127.0.0.1:50051; port 0 picks a free one.</summary>
+    public IPEndPoint Listen { get; init; } = new(IPAddress.Loopback, 50051);
+
+    /// <summary>Gets the storage engine and its location.</summary>
+    public StorageSettings Storage { get; init; } = StorageSettings.DefaultSqlite;
+
+    /// <summary>Gets the PEM certificate for TLS; null serves cleartext HTTP/2 (h2c).</summary>
+    public string? TlsCertificatePath { get; init; }
+
+    /// <summary>Gets the PEM private key of <see cref="TlsCertificatePath"/>.</summary>
+    public string? TlsKeyPath { get; init; }
+
+    /// <summary>Gets the largest request message accepted, in bytes. Defaults to 4 MiB.</summary>
+    public int MaxReceiveMessageSize { get; init; } = 4 * 1024 * 1024;
+}

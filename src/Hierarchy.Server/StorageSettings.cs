@@ -1,0 +1,32 @@
+namespace Hierarchy.Server;
+
+/// <summary>The storage engine: SQLite (embedded, one process) or PostgreSQL (any number of replicas).</summary>
+/// <param name="Engine">Gets the engine.</param>
+/// <param name="ConnectionString">Gets the engine's connection string.</param>
+public sealed record StorageSettings(StorageEngine Engine, string ConnectionString)
+{
+    /// <summary>Gets the embedded default: a SQLite file under ./data/.</summary>
+    public static StorageSettings DefaultSqlite { get; } = new(StorageEngine.Sqlite, "Data Source=data/hierarchy.db");
+
+    /// <summary>Reads a database setting: a PostgreSQL connection string (it names a Host) or a SQLite file path or connection string.</summary>
+    public static StorageSettings Parse(string value)
+    {
+        if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            return new StorageSettings(StorageEngine.PostgreSql, value);
+        }
+
+        return new StorageSettings(
+            StorageEngine.Sqlite, value.Contains('=') ? value : $"Data Source={value}");
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Engine == StorageEngine.Sqlite ? $"SQLite ({ConnectionString})" : "PostgreSQL";
+}
+
+/// <summary>The storage engines Hierarchy runs on.</summary>
+public enum StorageEngine
+{
+    Sqlite,
+    PostgreSql,
+}
