@@ -11,23 +11,25 @@ public sealed class GrpcChannel : IDisposable
     private readonly Uri _address;
     private readonly HttpMessageInvoker _invoker;
 
-    private GrpcChannel(Uri address, HttpMessageHandler handler)
+    private GrpcChannel(Uri address, HttpMessageHandler handler, GrpcChannelOptions options)
     {
         _address = address;
         _invoker = new HttpMessageInvoker(handler, disposeHandler: true);
+        MaxReceiveMessageSize = options.MaxReceiveMessageSize;
+        MaxSendMessageSize = options.MaxSendMessageSize;
     }
 
-    /// <summary>Gets or sets the largest message accepted from the server. Defaults to 4 MiB.</summary>
-    public int MaxReceiveMessageSize { get; init; } = 4 * 1024 * 1024;
+    /// <summary>Gets the largest message accepted from the server.</summary>
+    public int MaxReceiveMessageSize { get; }
 
-    /// <summary>Gets or sets the largest message sent to the server. Defaults to 4 MiB.</summary>
-    public int MaxSendMessageSize { get; init; } = 4 * 1024 * 1024;
+    /// <summary>Gets the largest message sent to the server.</summary>
+    public int MaxSendMessageSize { get; }
 
     /// <summary>Creates a channel to <paramref name="address"/>, such as <c>http://127.0.0.1:50051</c>.</summary>
-    public static GrpcChannel ForAddress(string address) => ForAddress(new Uri(address));
+    public static GrpcChannel ForAddress(string address, GrpcChannelOptions? options = null) => ForAddress(new Uri(address), options);
 
     /// <summary>Creates a channel to <paramref name="address"/>.</summary>
-    public static GrpcChannel ForAddress(Uri address) => new(address, new SocketsHttpHandler
+    public static GrpcChannel ForAddress(Uri address, GrpcChannelOptions? options = null) => new(address, new SocketsHttpHandler
     {
         EnableMultipleHttp2Connections = true,
         PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
@@ -35,7 +37,7 @@ public sealed class GrpcChannel : IDisposable
         KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
         AutomaticDecompression = DecompressionMethods.None,
         UseProxy = false,
-    });
+    }, options ?? new GrpcChannelOptions());
 
     /// <summary>Calls a unary method.</summary>
     /// <exception cref="RpcException">The call ended with a status other than OK.</exception>
