@@ -29,6 +29,8 @@ public sealed class HierarchyServer : IAsyncDisposable
         ServerSettings settings, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // Per-request hosting logs would cost more than the calls themselves.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         if (logging is not null)
         {
             logging(builder.Logging);

@@ -27,6 +27,9 @@ public sealed record StorageSettings(StorageEngine Engine, string ConnectionStri
 /// <summary>The storage engines Hierarchy runs on.</summary>
 public enum StorageEngine
 {
+    /// <summary>SQLite through Microsoft.Data.Sqlite: the embedded default.</summary>
     Sqlite,
+
+    /// <summary>PostgreSQL through Npgsql: for several replicas.</summary>
     PostgreSql,
 }

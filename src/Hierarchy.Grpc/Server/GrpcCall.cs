@@ -12,7 +12,8 @@ internal sealed class GrpcCall : IDisposable
     private readonly GrpcServerOptions _options;
     private readonly bool _gzip;
     private readonly CancellationTokenSource? _deadlineSource;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    // Only a deadline can end the call while the handler still writes, so only then do writes need a lock.
+    private readonly SemaphoreSlim? _writeLock;
     private readonly CancellationTokenRegistration _deadlineRegistration;
     private Task _deadlineCompletion = Task.CompletedTask;
     private bool _wroteMessage;
@@ -28,6 +29,7 @@ internal sealed class GrpcCall : IDisposable
         if (timeout is { } t)
         {
             deadline = DateTime.UtcNow + t;
+            _writeLock = new SemaphoreSlim(1, 1);
             _deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
             _deadlineSource.CancelAfter(t);
             token = _deadlineSource.Token;
@@ -50,6 +52,32 @@ internal sealed class GrpcCall : IDisposable
     public async ValueTask<T?> ReadAsync<T>(MessageParser<T> parser)
         where T : class, IMessage<T>
     {
+        var (message, _) = await ReadFrameAsync(parser);
+        return message;
+    }
+
+    /// <summary>Reads the single message of a unary or server-streaming request.</summary>
+    public async ValueTask<T> ReadSingleAsync<T>(MessageParser<T> parser)
+        where T : class, IMessage<T>
+    {
+        var (message, ended) = await ReadFrameAsync(parser);
+        if (message is null)
+        {
+            throw new RpcException(StatusCode.Internal, "request carried no message; this method takes exactly one");
+        }
+
+        if (!ended && await ReadAsync(parser) is not null)
+        {
+            throw new RpcException(StatusCode.Internal, "request carried more than one message; this method takes exactly one");
+        }
+
+        return message;
+    }
+
+    /// <summary>Reads the next message, and whether the request stream is known to end right after it.</summary>
+    private async ValueTask<(T? Message, bool Ended)> ReadFrameAsync<T>(MessageParser<T> parser)
+        where T : class, IMessage<T>
+    {
         var reader = _http.Request.BodyReader;
         while (true)
         {
@@ -60,7 +88,7 @@ internal sealed class GrpcCall : IDisposable
                 if (MessageFrame.TryRead(ref buffer, parser, _options.MaxReceiveMessageSize, _gzip, out var message))
                 {
                     reader.AdvanceTo(buffer.Start);
-                    return message;
+                    return (message, result.IsCompleted && buffer.IsEmpty);
                 }
             }
             catch (RpcException)
@@ -74,7 +102,7 @@ internal sealed class GrpcCall : IDisposable
                 reader.AdvanceTo(buffer.End);
                 if (buffer.Length == 0)
                 {
-                    return null;
+                    return (null, true);
                 }
 
                 throw new RpcException(
@@ -85,24 +113,14 @@ internal sealed class GrpcCall : IDisposable
         }
     }
 
-    /// <summary>Reads the single message of a unary or server-streaming request.</summary>
-    public async ValueTask<T> ReadSingleAsync<T>(MessageParser<T> parser)
-        where T : class, IMessage<T>
-    {
-        var message = await ReadAsync(parser)
-            ?? throw new RpcException(StatusCode.Internal, "request carried no message; this method takes exactly one");
-        if (await ReadAsync(parser) is not null)
-        {
-            throw new RpcException(StatusCode.Internal, "request carried more than one message; this method takes exactly one");
-        }
-
-        return message;
-    }
-
     /// <summary>Writes one response message; a flush sends it now (streams), else it goes out with the trailers (unary).</summary>
     public async Task WriteAsync(IMessage message, bool flush)
     {
-        await _writeLock.WaitAsync(Context.CancellationToken);
+        if (_writeLock is not null)
+        {
+            await _writeLock.WaitAsync(Context.CancellationToken);
+        }
+
         try
         {
             if (_completed)
@@ -124,7 +142,7 @@ internal sealed class GrpcCall : IDisposable
         }
         finally
         {
-            _writeLock.Release();
+            _writeLock?.Release();
         }
     }
 
@@ -133,7 +151,11 @@ internal sealed class GrpcCall : IDisposable
     /// <param name="sendNow">Whether to end the HTTP/2 stream now rather than when the request delegate returns.</param>
     public async Task CompleteAsync(Status status, bool sendNow)
     {
-        await _writeLock.WaitAsync(CancellationToken.None);
+        if (_writeLock is not null)
+        {
+            await _writeLock.WaitAsync(CancellationToken.None);
+        }
+
         try
         {
             if (_completed)
@@ -174,7 +196,7 @@ internal sealed class GrpcCall : IDisposable
         }
         finally
         {
-            _writeLock.Release();
+            _writeLock?.Release();
         }
     }
 
@@ -190,7 +212,7 @@ internal sealed class GrpcCall : IDisposable
     {
         _deadlineRegistration.Dispose();
         _deadlineSource?.Dispose();
-        _writeLock.Dispose();
+        _writeLock?.Dispose();
     }
 
     private void EndAtDeadline()

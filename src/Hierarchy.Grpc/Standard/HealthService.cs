@@ -11,9 +11,11 @@ public sealed class HealthService(HealthStatusBoard board) : IGrpcService, IDesc
     /// <summary>Gets the methods of <c>grpc.health.v1.Health</c>.</summary>
     public static class Methods
     {
+        /// <summary>Gets <c>Check</c>.</summary>
         public static readonly Method<HealthCheckRequest, HealthCheckResponse> Check =
             Method<HealthCheckRequest, HealthCheckResponse>.From(Descriptor, "Check");
 
+        /// <summary>Gets <c>Watch</c>.</summary>
         public static readonly Method<HealthCheckRequest, HealthCheckResponse> Watch =
             Method<HealthCheckRequest, HealthCheckResponse>.From(Descriptor, "Watch");
     }
