@@ -1,0 +1,9 @@
+namespace Hierarchy.Domain.People;
+
+/// <summary>党员: a party member, belonging to one unit and linked to 5–10 households (党员联户).</summary>
+/// <param name="Id">Gets the stable id.</param>
+/// <param name="Name">Gets the name (personal data).</param>
+/// <param name="Phone">Gets the phone (personal data).</param>
+/// <param name="UnitId">Gets the unit the member belongs to, usually a building group or grid.</param>
+/// <param name="Version">Gets the row version, bumped by every link change.</param>
+public sealed record PartyMember(long Id, string Name, string Phone, long UnitId, long Version);

@@ -1,0 +1,55 @@
+using Hierarchy.Domain.Errors;
+
+namespace Hierarchy.Domain.ReadModel;
+
+/// <summary>
+/// Where each household lives and which party member it is linked to: changed one household at a time,
+/// never by rebuilding the org tree. Reads take no lock.
+/// </summary>
+public sealed class HouseholdIndex
+{
+    private readonly ChunkedArray<long> _buildingGroup = new();
+    private readonly ChunkedArray<long> _member = new();
+    private readonly Lock _write = new();
+    private long _count;
+
+    /// <summary>Gets the number of households.</summary>
+    public long Count => Interlocked.Read(ref _count);
+
+    /// <summary>Records where a household lives.</summary>
+    public void SetBuildingGroup(long householdId, long buildingGroupId)
+    {
+        lock (_write)
+        {
+            if (_buildingGroup.Get(householdId) == 0)
+            {
+                _count++;
+            }
+
+            _buildingGroup.Set(householdId, buildingGroupId);
+        }
+    }
+
+    /// <summary>Records the party member a household is linked to; 0 for none.</summary>
+    public void SetMember(long householdId, long memberId)
+    {
+        lock (_write)
+        {
+            _member.Set(householdId, memberId);
+        }
+    }
+
+    /// <summary>Gets the building group of a household.</summary>
+    /// <exception cref="NotFoundException">No such household.</exception>
+    public long BuildingGroupOf(long householdId)
+    {
+        var group = _buildingGroup.Get(householdId);
+        return group != 0 ? group : throw new NotFoundException($"household {householdId}");
+    }
+
+    /// <summary>Tells whether a household exists.</summary>
+    public bool Contains(long householdId) => _buildingGroup.Get(householdId) != 0;
+
+    /// <summary>Gets the party member a household is linked to; 0 for none.</summary>
+    public long MemberOf(long householdId) => _member.Get(householdId);
+}

@@ -1,0 +1,27 @@
+using Hierarchy.Domain.People;
+
+namespace Hierarchy.Domain.ReadModel;
+
+/// <summary>Party members by id, with the households each is linked to; changed one member at a time, read without locks.</summary>
+public sealed class MemberIndex
+{
+    private readonly ChunkedArray<MemberEntry?> _members = new();
+    private readonly Lock _write = new();
+
+    /// <summary>Gets a member; null when unknown.</summary>
+    public MemberEntry? Get(long memberId) => _members.Get(memberId);
+
+    /// <summary>Adds or replaces a member's entry.</summary>
+    public void Set(MemberEntry entry)
+    {
+        lock (_write)
+        {
+            _members.Set(entry.Member.Id, entry);
+        }
+    }
+}
+
+/// <summary>A party member and the households linked to it.</summary>
+/// <param name="Member">Gets the member.</param>
+/// <param name="Households">Gets the linked household ids, in link order.</param>
+public sealed record MemberEntry(PartyMember Member, IReadOnlyList<long> Households);

@@ -1,0 +1,51 @@
+using Hierarchy.Domain.Organization;
+using Hierarchy.Domain.ReadModel;
+
+namespace Hierarchy.Domain.Responsibility;
+
+/// <summary>
+/// Applies the matrix to a place: the owner is the unit at the category's lowest level above the place (or the place itself
+/// when it is higher), passing over unstaffed units to their territorial parent (属地兜底); the chain climbs to the ceiling,
+/// then the department (吹哨报到), then the district coordinates (急事难事县里统筹).
+/// </summary>
+public static class ResponsibilityResolver
+{
+    /// <summary>Resolves the owner and chain for the unit at <paramref name="unitIndex"/>.</summary>
+    /// <exception cref="Errors.InvalidFieldException">The category is not in the matrix.</exception>
+    public static Resolution Resolve(OrgTreeSnapshot tree, int unitIndex, string category)
+    {
+        var rule = tree.Matrix.RuleFor(category);
+        var owner = unitIndex;
+        while (tree.UnitAt(owner).Level > rule.LowestLevel)
+        {
+            owner = tree.ParentOf(owner);
+        }
+
+        List<int>? skipped = null;
+        while (tree.PositionsAt(owner).Count == 0 && tree.UnitAt(owner).Level > rule.CeilingLevel && tree.ParentOf(owner) >= 0)
+        {
+            (skipped ??= []).Add(owner);
+            owner = tree.ParentOf(owner);
+        }
+
+        var chain = new List<EscalationStep>(6);
+        var district = owner;
+        for (var step = owner; step >= 0; step = tree.ParentOf(step))
+        {
+            var level = tree.UnitAt(step).Level;
+            district = step;
+            if (step == owner || level >= rule.CeilingLevel)
+            {
+                chain.Add(new EscalationStep(step, level, null, rule.TimeLimitAt(level)));
+            }
+        }
+
+        chain.Add(new EscalationStep(-1, null, tree.Matrix.Department(rule.DepartmentCode), rule.DepartmentTimeLimit));
+        if (chain[^2].UnitIndex != district)
+        {
+            chain.Add(new EscalationStep(district, OrgLevel.District, null, rule.TimeLimitAt(OrgLevel.District)));
+        }
+
+        return new Resolution(unitIndex, owner, rule, chain, skipped ?? [], tree.PositionsAt(owner), tree.Version);
+    }
+}

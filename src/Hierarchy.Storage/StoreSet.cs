@@ -1,0 +1,44 @@
+using Hierarchy.Storage.Providers;
+using Hierarchy.Storage.Stores;
+
+namespace Hierarchy.Storage;
+
+/// <summary>The stores of one database, opened and migrated.</summary>
+public sealed class StoreSet : IAsyncDisposable
+{
+    private StoreSet(Database database)
+    {
+        Database = database;
+        Tree = new OrgTreeStore(database);
+        Households = new HouseholdStore(database);
+        Members = new PartyMemberStore(database);
+    }
+
+    /// <summary>Gets the engine.</summary>
+    public Database Database { get; }
+
+    /// <summary>Gets the org tree store.</summary>
+    public IOrgTreeStore Tree { get; }
+
+    /// <summary>Gets the household store.</summary>
+    public IHouseholdStore Households { get; }
+
+    /// <summary>Gets the party member store.</summary>
+    public IPartyMemberStore Members { get; }
+
+    /// <summary>Opens a database and applies pending schema scripts.</summary>
+    public static async Task<StoreSet> OpenAsync(Database database, CancellationToken cancellationToken)
+    {
+        await database.MigrateAsync(cancellationToken);
+        return new StoreSet(database);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (Database is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+    }
+}

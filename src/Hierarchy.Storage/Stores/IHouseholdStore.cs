@@ -1,0 +1,26 @@
+using Hierarchy.Domain.People;
+
+namespace Hierarchy.Storage.Stores;
+
+/// <summary>Households and where they live.</summary>
+public interface IHouseholdStore
+{
+    /// <summary>Adds many households in one transaction.</summary>
+    Task AddAsync(IReadOnlyList<Household> households, CancellationToken cancellationToken);
+
+    /// <summary>Gets one household.</summary>
+    /// <exception cref="Domain.Errors.NotFoundException">No such household.</exception>
+    Task<Household> GetAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Streams every household's building group and linked member, for the read model.</summary>
+    IAsyncEnumerable<HouseholdPlacement> ReadPlacementsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Gets the largest household id in use; 0 when there are none.</summary>
+    Task<long> MaxIdAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Where a household lives and who it is linked to.</summary>
+/// <param name="HouseholdId">Gets the household.</param>
+/// <param name="BuildingGroupId">Gets its building group.</param>
+/// <param name="MemberId">Gets the linked member; 0 when none.</param>
+public readonly record struct HouseholdPlacement(long HouseholdId, long BuildingGroupId, long MemberId);

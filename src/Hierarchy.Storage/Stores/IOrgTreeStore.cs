@@ -1,0 +1,38 @@
+using Hierarchy.Domain.Organization;
+using Hierarchy.Domain.People;
+using Hierarchy.Domain.Responsibility;
+
+namespace Hierarchy.Storage.Stores;
+
+/// <summary>The org tree aggregate: units, the positions held at them, the responsibility matrix, and the tree version.</summary>
+public interface IOrgTreeStore
+{
+    /// <summary>Loads the whole current tree.</summary>
+    Task<OrgTreeState> LoadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Gets the current tree version.</summary>
+    Task<long> VersionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Adds units and positions in one transaction and bumps the tree version; returns the new version.</summary>
+    /// <exception cref="Domain.Errors.RuleViolationException">A code is taken already.</exception>
+    Task<long> AddUnitsAsync(IReadOnlyList<OrgUnit> units, IReadOnlyList<Position> positions, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the responsibility matrix and bumps the tree version; returns the new version.</summary>
+    Task<long> SaveMatrixAsync(IReadOnlyList<ResponsibilityRule> rules, IReadOnlyList<Department> departments, CancellationToken cancellationToken);
+
+    /// <summary>Gets the largest unit id in use; 0 when there are none.</summary>
+    Task<long> MaxUnitIdAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The tree as stored at one version.</summary>
+/// <param name="Version">Gets the tree version.</param>
+/// <param name="Units">Gets the active units.</param>
+/// <param name="Positions">Gets the positions.</param>
+/// <param name="Rules">Gets the responsibility rules.</param>
+/// <param name="Departments">Gets the departments.</param>
+public sealed record OrgTreeState(
+    long Version, IReadOnlyList<OrgUnit> Units, IReadOnlyList<Position> Positions, IReadOnlyList<ResponsibilityRule> Rules, IReadOnlyList<Department> Departments)
+{
+    /// <summary>Gets the matrix built from the rules and departments.</summary>
+    public ResponsibilityMatrix Matrix => new(Rules, Departments);
+}

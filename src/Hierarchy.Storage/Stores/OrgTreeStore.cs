@@ -1,0 +1,100 @@
+using System.Data.Common;
+using Hierarchy.Domain.Errors;
+using Hierarchy.Domain.Organization;
+using Hierarchy.Domain.People;
+using Hierarchy.Domain.Responsibility;
+using Hierarchy.Storage.Providers;
+
+namespace Hierarchy.Storage.Stores;
+
+/// <summary>The org tree store, on either engine.</summary>
+public sealed class OrgTreeStore(Database database) : IOrgTreeStore
+{
+    private static readonly string[] UnitColumns = ["id", "level", "code", "name", "parent_id", "version"];
+    private static readonly string[] PositionColumns = ["unit_id", "kind", "holder_name", "holder_phone", "member_id", "agency"];
+
+    /// <inheritdoc />
+    public Task<OrgTreeState> LoadAsync(CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var version = await Sql.ScalarAsync<long>(connection, transaction, "SELECT version FROM tree_state WHERE id = 1", cancellationToken);
+        var units = await Sql.ListAsync(connection, transaction,
+            "SELECT id, level, code, name, parent_id, version FROM org_units WHERE retired_at IS NULL",
+            r => new OrgUnit(r.GetInt64(0), (OrgLevel)r.GetInt16(1), r.GetString(2), r.GetString(3), r.NullableInt64(4), r.GetInt64(5)),
+            cancellationToken);
+        var positions = await Sql.ListAsync(connection, transaction,
+            "SELECT unit_id, kind, holder_name, holder_phone, member_id, agency FROM positions",
+            r => new Position(r.GetInt64(0), (PositionKind)r.GetInt16(1), r.GetString(2), r.GetString(3), r.NullableInt64(4), r.NullableString(5)),
+            cancellationToken);
+        var departments = await Sql.ListAsync(connection, transaction, "SELECT code, name FROM departments",
+            r => new Department(r.GetString(0), r.GetString(1)), cancellationToken);
+        var limits = (await Sql.ListAsync(connection, transaction, "SELECT category, level, limit_minutes FROM responsibility_limits",
+            r => (Category: r.GetString(0), Level: (OrgLevel)r.GetInt16(1), Limit: TimeSpan.FromMinutes(r.GetInt32(2))), cancellationToken))
+            .ToLookup(l => l.Category);
+        var rules = await Sql.ListAsync(connection, transaction,
+            "SELECT category, name, lowest_level, ceiling_level, department_code, department_limit_minutes FROM responsibility_rules",
+            r => new ResponsibilityRule(r.GetString(0), r.GetString(1), (OrgLevel)r.GetInt16(2), (OrgLevel)r.GetInt16(3), r.GetString(4),
+                limits[r.GetString(0)].ToDictionary(l => l.Level, l => l.Limit), TimeSpan.FromMinutes(r.GetInt32(5))),
+            cancellationToken);
+        return new OrgTreeState(version, units, positions, rules, departments);
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> VersionAsync(CancellationToken cancellationToken) => database.RunAsync(
+        connection => Sql.ScalarAsync<long>(connection, null, "SELECT version FROM tree_state WHERE id = 1", cancellationToken),
+        cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> MaxUnitIdAsync(CancellationToken cancellationToken) => database.RunAsync(
+        connection => Sql.ScalarAsync<long>(connection, null, "SELECT COALESCE(MAX(id), 0) FROM org_units", cancellationToken),
+        cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<long> AddUnitsAsync(IReadOnlyList<OrgUnit> units, IReadOnlyList<Position> positions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await database.WriteAsync(async (connection, transaction) =>
+            {
+                await database.BulkInsertAsync(connection, transaction, "org_units", UnitColumns,
+                    units.Select(u => new object?[] { u.Id, (short)u.Level, u.Code, u.Name, u.ParentId, u.Version }), cancellationToken);
+                await database.BulkInsertAsync(connection, transaction, "positions", PositionColumns,
+                    positions.Select(p => new object?[] { p.UnitId, (short)p.Kind, p.HolderName, p.HolderPhone, p.MemberId, p.Agency }), cancellationToken);
+                return await BumpVersionAsync(connection, transaction, cancellationToken);
+            }, cancellationToken);
+        }
+        catch (Exception e) when (database.IsUniqueViolation(e))
+        {
+            throw new RuleViolationException($"a unit code or id is taken already: {e.Message}");
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<long> SaveMatrixAsync(IReadOnlyList<ResponsibilityRule> rules, IReadOnlyList<Department> departments, CancellationToken cancellationToken)
+    {
+        _ = new ResponsibilityMatrix(rules, departments);
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            await Sql.ExecuteAsync(connection, transaction, "DELETE FROM responsibility_limits", cancellationToken);
+            await Sql.ExecuteAsync(connection, transaction, "DELETE FROM responsibility_rules", cancellationToken);
+            await Sql.ExecuteAsync(connection, transaction, "DELETE FROM departments", cancellationToken);
+            await database.BulkInsertAsync(connection, transaction, "departments", ["code", "name"],
+                departments.Select(d => new object?[] { d.Code, d.Name }), cancellationToken);
+            await database.BulkInsertAsync(connection, transaction, "responsibility_rules",
+                ["category", "name", "lowest_level", "ceiling_level", "department_code", "department_limit_minutes"],
+                rules.Select(r => new object?[]
+                {
+                    r.Category, r.Name, (short)r.LowestLevel, (short)r.CeilingLevel, r.DepartmentCode, (int)r.DepartmentTimeLimit.TotalMinutes,
+                }),
+                cancellationToken);
+            await database.BulkInsertAsync(connection, transaction, "responsibility_limits", ["category", "level", "limit_minutes"],
+                rules.SelectMany(r => r.TimeLimits.Select(l => new object?[] { r.Category, (short)l.Key, (int)l.Value.TotalMinutes })),
+                cancellationToken);
+            return await BumpVersionAsync(connection, transaction, cancellationToken);
+        }, cancellationToken);
+    }
+
+    private static Task<long> BumpVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Sql.ScalarAsync<long>(connection, transaction,
+            "UPDATE tree_state SET version = version + 1, changed_at = CURRENT_TIMESTAMP WHERE id = 1 RETURNING version", cancellationToken);
+}
