@@ -8,19 +8,28 @@ public static class CommandLine
     /// <summary>Gets the usage text.</summary>
     public const string Usage = """
         Usage: Hierarchy.Server [--listen HOST:PORT] [--database SQLITE_PATH|POSTGRES_CONNECTION_STRING]
-                                [--tls-cert CERT.pem --tls-key KEY.pem]
+                                [--tls-cert CERT.pem --tls-key KEY.pem] [--no-sample]
           --listen     where to serve gRPC over HTTP/2 (env HIERARCHY_LISTEN; default 127.0.0.1:50051)
           --database   SQLite file (default data/hierarchy.db) or a PostgreSQL connection string (env HIERARCHY_DATABASE)
           --tls-cert   PEM certificate; serves TLS instead of cleartext h2c (env HIERARCHY_TLS_CERT, HIERARCHY_TLS_KEY)
+          --no-sample  start with an empty database instead of loading the Tongzhou sample
+        Tokens and roles: Hierarchy:Tokens in appsettings.json, or env Hierarchy__Tokens__<token>=service|member:<id>|admin:<unit id>
         """;
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad flag.</summary>
     public static ServerSettings Parse(string[] args, Func<string, string?> environment)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var loadSample = true;
         for (var i = 0; i < args.Length; i++)
         {
             var flag = args[i];
+            if (flag == "--no-sample")
+            {
+                loadSample = false;
+                continue;
+            }
+
             if (flag is not ("--listen" or "--database" or "--tls-cert" or "--tls-key"))
             {
                 throw new ArgumentException($"unknown argument '{flag}'");
@@ -36,7 +45,7 @@ public static class CommandLine
 
         string? Get(string flag, string variable) => values.TryGetValue(flag, out var v) ? v : environment(variable);
 
-        var settings = new ServerSettings();
+        var settings = new ServerSettings { LoadSample = loadSample };
         if (Get("--listen", "HIERARCHY_LISTEN") is { } listen)
         {
             if (!IPEndPoint.TryParse(listen.Replace("localhost", "127.0.0.1", StringComparison.Ordinal), out var endpoint))

@@ -1,66 +1,92 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Hierarchy.Domain.ReadModel;
 using Hierarchy.Grpc.Server;
+using Hierarchy.Import;
+using Hierarchy.Server.Security;
+using Hierarchy.Server.Services;
+using Hierarchy.Server.Startup;
+using Hierarchy.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Hierarchy.Server;
 
-/// <summary>One running Hierarchy server: Kestrel serving gRPC over HTTP/2 on one port.</summary>
+/// <summary>One running Hierarchy server: storage opened, read model loaded, Kestrel serving gRPC over HTTP/2 on one port.</summary>
 public sealed class HierarchyServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly StoreSet _stores;
 
-    private HierarchyServer(WebApplication app, Uri address)
+    private HierarchyServer(WebApplication app, StoreSet stores, Uri address, ImportSummary? sample)
     {
         _app = app;
+        _stores = stores;
         Address = address;
+        Sample = sample;
     }
 
     /// <summary>Gets the address the server listens on, such as <c>http://127.0.0.1:50051</c>.</summary>
     public Uri Address { get; }
 
+    /// <summary>Gets what the sample import wrote, when this start loaded it.</summary>
+    public ImportSummary? Sample { get; }
+
     /// <summary>Gets the server's services.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Builds and starts a server; returns once it accepts calls.</summary>
+    /// <summary>Gets the read model.</summary>
+    public HierarchyState State => _app.Services.GetRequiredService<HierarchyState>();
+
+    /// <summary>Opens storage, loads the sample into an empty database, loads the read model, and starts serving.</summary>
     public static async Task<HierarchyServer> StartAsync(
         ServerSettings settings, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // Per-request hosting logs would cost more than the calls themselves.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        if (logging is not null)
-        {
-            logging(builder.Logging);
-        }
+        logging?.Invoke(builder.Logging);
+        ConfigureKestrel(builder, settings);
 
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        var tokens = new TokenDirectory(settings.Tokens
+            ?? builder.Configuration.GetSection("Hierarchy:Tokens").GetChildren().ToDictionary(c => c.Key, c => c.Value ?? string.Empty));
+        var stores = await StorageFactory.OpenAsync(settings.Storage, cancellationToken);
+        try
         {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(settings.Listen, listen =>
+            using var loggers = LoggerFactory.Create(l =>
             {
-                // Cleartext HTTP/2 needs a port of its own: without TLS there is no ALPN to choose the protocol.
-                listen.Protocols = HttpProtocols.Http2;
-                if (settings.TlsCertificatePath is { } cert)
-                {
-                    listen.UseHttps(X509Certificate2.CreateFromPemFile(cert, settings.TlsKeyPath));
-                }
+                l.AddSimpleConsole(o => o.SingleLine = true);
+                logging?.Invoke(l);
             });
-        });
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddGrpcProtocol(options => options.MaxReceiveMessageSize = settings.MaxReceiveMessageSize);
+            var startup = loggers.CreateLogger("Hierarchy.Startup");
+            var sample = settings.LoadSample ? await SampleData.LoadIfEmptyAsync(stores, startup, cancellationToken) : null;
+            var state = await ReadModelLoader.LoadAsync(stores, cancellationToken);
 
-        var app = builder.Build();
-        app.RunGrpc();
-        await app.StartAsync(cancellationToken);
+            builder.Services.AddSingleton(settings);
+            builder.Services.AddSingleton(stores);
+            builder.Services.AddSingleton(stores.Tree);
+            builder.Services.AddSingleton(stores.Households);
+            builder.Services.AddSingleton(stores.Members);
+            builder.Services.AddSingleton(state);
+            builder.Services.AddSingleton(tokens);
+            builder.Services.AddSingleton<HierarchyErrorMap>();
+            builder.Services.AddSingleton<IGrpcErrorMap>(sp => sp.GetRequiredService<HierarchyErrorMap>());
+            builder.Services.AddGrpcProtocol(options => options.MaxReceiveMessageSize = settings.MaxReceiveMessageSize);
+            builder.Services.AddGrpcService<DirectoryService>();
+            builder.Services.AddGrpcService<ResponsibilityService>();
+            builder.Services.AddGrpcService<PartyMemberService>();
 
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var port = new Uri(bound).Port;
-        var scheme = settings.TlsCertificatePath is null ? "http" : "https";
-        var host = settings.Listen.Address.Equals(IPAddress.Any) ? IPAddress.Loopback : settings.Listen.Address;
-        return new HierarchyServer(app, new UriBuilder(scheme, host.ToString(), port).Uri);
+            var app = builder.Build();
+            app.RunGrpc();
+            await app.StartAsync(cancellationToken);
+            return new HierarchyServer(app, stores, BoundAddress(app, settings), sample);
+        }
+        catch
+        {
+            await stores.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Waits until the host is asked to stop (Ctrl-C or SIGTERM).</summary>
@@ -74,5 +100,29 @@ public sealed class HierarchyServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await _stores.DisposeAsync();
+    }
+
+    private static void ConfigureKestrel(WebApplicationBuilder builder, ServerSettings settings) =>
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(settings.Listen, listen =>
+            {
+                // Cleartext HTTP/2 needs a port of its own: without TLS there is no ALPN to choose the protocol.
+                listen.Protocols = HttpProtocols.Http2;
+                if (settings.TlsCertificatePath is { } cert)
+                {
+                    listen.UseHttps(X509Certificate2.CreateFromPemFile(cert, settings.TlsKeyPath));
+                }
+            });
+        });
+
+    private static Uri BoundAddress(WebApplication app, ServerSettings settings)
+    {
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var scheme = settings.TlsCertificatePath is null ? "http" : "https";
+        var host = settings.Listen.Address.Equals(IPAddress.Any) ? IPAddress.Loopback : settings.Listen.Address;
+        return new UriBuilder(scheme, host.ToString(), new Uri(bound).Port).Uri;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hierarchy.Server;
 
 ServerSettings settings;
@@ -12,12 +13,19 @@ catch (ArgumentException e)
     return 2;
 }
 
+var started = Stopwatch.StartNew();
 await using var server = await HierarchyServer.StartAsync(settings);
+var state = server.State;
 Console.WriteLine($"""
-    Hierarchy is serving gRPC (HTTP/2) at {server.Address} on {settings.Storage}.
-    Try it:   /usr/bin/python3 examples/python/resolve.py {server.Address.Authority}
-    Health:   h2load-free check with Python grpcio: grpc.health.v1.Health/Check; reflection is on.
+
+    Hierarchy is serving gRPC over HTTP/2 at {server.Address} ({(server.Address.Scheme == "http" ? "cleartext h2c" : "TLS")}), ready in {started.Elapsed.TotalSeconds:F1} s.
+      storage:  {settings.Storage}
+      tree:     version {state.Tree.Version}, {state.Tree.Count:N0} units, {state.Households.Count:N0} households
+      services: hierarchy.v1.DirectoryService, ResponsibilityService, PartyMemberService; grpc.health.v1.Health; server reflection
+      tokens:   send 'authorization: Bearer demo-service' (also demo-admin, demo-member; see appsettings.json)
+      try it:   /usr/bin/python3 examples/python/resolve.py {server.Address.Authority}
     Stop with Ctrl-C.
+
     """);
 await server.WaitForShutdownAsync();
 return 0;

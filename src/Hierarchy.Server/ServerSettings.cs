@@ -17,6 +17,12 @@ public sealed record ServerSettings
     /// <summary>Gets the PEM private key of <see cref="TlsCertificatePath"/>.</summary>
     public string? TlsKeyPath { get; init; }
 
+    /// <summary>Gets whether an empty database gets the Tongzhou sample. Defaults to true.</summary>
+    public bool LoadSample { get; init; } = true;
+
+    /// <summary>Gets the bearer tokens and the role each grants; null reads <c>Hierarchy:Tokens</c> from configuration.</summary>
+    public IReadOnlyDictionary<string, string>? Tokens { get; init; }
+
     /// <summary>Gets the largest request message accepted, in bytes. Defaults to 4 MiB.</summary>
     public int MaxReceiveMessageSize { get; init; } = 4 * 1024 * 1024;
 }

@@ -11,11 +11,16 @@ public sealed class MemberIndex
     /// <summary>Gets a member; null when unknown.</summary>
     public MemberEntry? Get(long memberId) => _members.Get(memberId);
 
-    /// <summary>Adds or replaces a member's entry.</summary>
+    /// <summary>Adds or replaces a member's entry; an entry older than the one held is ignored, so racing writers never roll it back.</summary>
     public void Set(MemberEntry entry)
     {
         lock (_write)
         {
+            if (_members.Get(entry.Member.Id) is { } held && held.Member.Version > entry.Member.Version)
+            {
+                return;
+            }
+
             _members.Set(entry.Member.Id, entry);
         }
     }

@@ -1,0 +1,38 @@
+namespace Hierarchy.Domain.ReadModel;
+
+/// <summary>
+/// What Resolve reads: the current org tree snapshot, swapped whole and atomically, and the household and member
+/// indexes, changed one entry at a time. Readers take no lock and see the old tree or the new one, never a mix.
+/// </summary>
+public sealed class HierarchyState(OrgTreeSnapshot tree)
+{
+    private OrgTreeSnapshot _tree = tree;
+
+    /// <summary>Gets the current tree.</summary>
+    public OrgTreeSnapshot Tree => Volatile.Read(ref _tree);
+
+    /// <summary>Gets where households live and who they are linked to.</summary>
+    public HouseholdIndex Households { get; } = new();
+
+    /// <summary>Gets the party members.</summary>
+    public MemberIndex Members { get; } = new();
+
+    /// <summary>Installs a newer tree; an older or equal version is ignored, so late loads never roll the tree back.</summary>
+    /// <returns>Whether the tree was installed.</returns>
+    public bool TrySwapTree(OrgTreeSnapshot next)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _tree);
+            if (next.Version <= current.Version)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _tree, next, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Hierarchy.Domain.Errors;
+using Hierarchy.Grpc.Protocol;
+using Hierarchy.Grpc.Server;
+using Hierarchy.Storage;
+
+namespace Hierarchy.Server;
+
+/// <summary>The one place Hierarchy's exceptions become gRPC statuses.</summary>
+public sealed class HierarchyErrorMap : IGrpcErrorMap
+{
+    /// <inheritdoc />
+    public Status? Map(Exception exception) => exception switch
+    {
+        InvalidFieldException e => new Status(StatusCode.InvalidArgument, e.Message),
+        NotFoundException e => new Status(StatusCode.NotFound, e.Message),
+        RuleViolationException e => new Status(StatusCode.FailedPrecondition, e.Message),
+        VersionConflictException e => new Status(StatusCode.Aborted, e.Message),
+        PermissionDeniedException e => new Status(StatusCode.PermissionDenied, e.Message),
+        UnauthenticatedException e => new Status(StatusCode.Unauthenticated, e.Message),
+        StorageUnavailableException e => new Status(StatusCode.Unavailable, e.Message),
+        _ => null,
+    };
+}

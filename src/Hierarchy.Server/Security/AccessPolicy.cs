@@ -1,0 +1,53 @@
+using Hierarchy.Domain.Errors;
+using Hierarchy.Domain.ReadModel;
+
+namespace Hierarchy.Server.Security;
+
+/// <summary>Who may see and change what: members see their own households, admins their subtree, services everything masked.</summary>
+public static class AccessPolicy
+{
+    /// <summary>Tells whether the caller may see the unmasked personal data of a household or member placed at <paramref name="unitId"/>.</summary>
+    public static bool SeesPersonalData(Caller caller, OrgTreeSnapshot tree, long unitId, long linkedMemberId) => caller.Role switch
+    {
+        CallerRole.Member => caller.SubjectId == linkedMemberId,
+        CallerRole.Admin => IsInScope(caller, tree, unitId),
+        _ => false,
+    };
+
+    /// <summary>Checks that the caller may list the households of a member who belongs to <paramref name="memberUnitId"/>.</summary>
+    /// <exception cref="PermissionDeniedException">It may not.</exception>
+    public static void CheckCanListHouseholds(Caller caller, OrgTreeSnapshot tree, long memberId, long memberUnitId)
+    {
+        var allowed = caller.Role switch
+        {
+            CallerRole.Member => caller.SubjectId == memberId,
+            CallerRole.Admin => IsInScope(caller, tree, memberUnitId),
+            _ => true,
+        };
+        if (!allowed)
+        {
+            throw new PermissionDeniedException($"{caller} may not list the households of party member {memberId}");
+        }
+    }
+
+    /// <summary>Checks that the caller is an admin whose subtree holds every given unit.</summary>
+    /// <exception cref="PermissionDeniedException">It is not.</exception>
+    public static void CheckAdminOf(Caller caller, OrgTreeSnapshot tree, string action, params long[] unitIds)
+    {
+        if (caller.Role != CallerRole.Admin)
+        {
+            throw new PermissionDeniedException($"{action} is for admins; {caller} is not one");
+        }
+
+        foreach (var unitId in unitIds)
+        {
+            if (!IsInScope(caller, tree, unitId))
+            {
+                throw new PermissionDeniedException($"{action}: unit {unitId} is outside the subtree of {caller}");
+            }
+        }
+    }
+
+    private static bool IsInScope(Caller caller, OrgTreeSnapshot tree, long unitId) =>
+        tree.TryIndexOf(caller.SubjectId, out var root) && tree.TryIndexOf(unitId, out var unit) && tree.IsInSubtree(unit, root);
+}

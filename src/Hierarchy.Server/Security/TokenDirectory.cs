@@ -1,0 +1,35 @@
+using System.Collections.Frozen;
+using Hierarchy.Domain.Errors;
+using Hierarchy.Grpc.Server;
+
+namespace Hierarchy.Server.Security;
+
+/// <summary>The bearer tokens configured under <c>Hierarchy:Tokens</c> and the caller each one names.</summary>
+public sealed class TokenDirectory(IReadOnlyDictionary<string, string> tokens)
+{
+    private readonly FrozenDictionary<string, Caller> _callers =
+        tokens.ToFrozenDictionary(t => t.Key, t => Caller.Parse(t.Value), StringComparer.Ordinal);
+
+    /// <summary>Gets the number of configured tokens.</summary>
+    public int Count => _callers.Count;
+
+    /// <summary>Identifies the caller from the <c>authorization: Bearer …</c> metadata.</summary>
+    /// <exception cref="UnauthenticatedException">The token is missing or unknown.</exception>
+    public Caller Authenticate(ServerCallContext context)
+    {
+        var header = context.GetMetadata("authorization");
+        if (header is null)
+        {
+            throw new UnauthenticatedException("authorization metadata is missing; send 'authorization: Bearer <token>'");
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UnauthenticatedException("authorization metadata must be 'Bearer <token>'");
+        }
+
+        return _callers.TryGetValue(header[7..].Trim(), out var caller)
+            ? caller
+            : throw new UnauthenticatedException("the bearer token is not known to this server");
+    }
+}

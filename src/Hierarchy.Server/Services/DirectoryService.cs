@@ -1,0 +1,104 @@
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Hierarchy.Domain.Errors;
+using Hierarchy.Domain.ReadModel;
+using Hierarchy.Grpc.Contract;
+using Hierarchy.Grpc.Server;
+using Hierarchy.Server.Security;
+using Hierarchy.V1;
+
+namespace Hierarchy.Server.Services;
+
+/// <summary><c>hierarchy.v1.DirectoryService</c>: reads the org tree from memory.</summary>
+public sealed class DirectoryService(HierarchyState state, TokenDirectory tokens) : IGrpcService, IDescribedService
+{
+    private const int MaxPage = 1000;
+
+    /// <inheritdoc />
+    public static ServiceDescriptor Descriptor => DirectoryMethods.Service;
+
+    /// <inheritdoc />
+    public void Bind(ServiceBinder binder) => binder
+        .Unary(DirectoryMethods.GetUnit, GetUnit)
+        .Unary(DirectoryMethods.ListChildren, ListChildren)
+        .Unary(DirectoryMethods.GetAncestors, GetAncestors)
+        .Unary(DirectoryMethods.SearchUnits, SearchUnits);
+
+    private ValueTask<GetUnitResponse> GetUnit(GetUnitRequest request, ServerCallContext context)
+    {
+        tokens.Authenticate(context);
+        var tree = state.Tree;
+        var index = tree.Find(request.UnitId, request.UnitCode);
+        var messages = SnapshotMessages.For(tree);
+        var response = new GetUnitResponse { Unit = messages.Unit(index), TreeVersion = tree.Version };
+        response.Positions.AddRange(messages.Positions(index));
+        return ValueTask.FromResult(response);
+    }
+
+    private ValueTask<ListChildrenResponse> ListChildren(ListChildrenRequest request, ServerCallContext context)
+    {
+        tokens.Authenticate(context);
+        var tree = state.Tree;
+        var index = tree.Find(request.UnitId, request.UnitCode);
+        var size = Paging.Size(request.PageSize, 100, MaxPage);
+        var offset = Paging.Position(request.PageToken);
+        var messages = SnapshotMessages.For(tree);
+        var response = new ListChildrenResponse { TreeVersion = tree.Version };
+        response.Children.AddRange(tree.ChildrenOf(index).Skip((int)offset).Take(size).Select(messages.Unit));
+        if (offset + size < tree.ChildCountOf(index))
+        {
+            response.NextPageToken = Paging.Token(offset + size);
+        }
+
+        return ValueTask.FromResult(response);
+    }
+
+    private ValueTask<GetAncestorsResponse> GetAncestors(GetAncestorsRequest request, ServerCallContext context)
+    {
+        tokens.Authenticate(context);
+        var tree = state.Tree;
+        var index = tree.Find(request.UnitId, request.UnitCode);
+        var messages = SnapshotMessages.For(tree);
+        var response = new GetAncestorsResponse { TreeVersion = tree.Version };
+        response.Ancestors.AddRange(tree.AncestorsOf(index).Reverse().Select(messages.Unit));
+        return ValueTask.FromResult(response);
+    }
+
+    private ValueTask<SearchUnitsResponse> SearchUnits(SearchUnitsRequest request, ServerCallContext context)
+    {
+        tokens.Authenticate(context);
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            throw new InvalidFieldException("query", "is required: a part of the unit's name");
+        }
+
+        if (!Enum.IsDefined(request.Level))
+        {
+            throw new InvalidFieldException("level", $"{(int)request.Level} is not an org level");
+        }
+
+        var tree = state.Tree;
+        var root = tree.Find(request.RootUnitId, request.RootUnitCode, "root_unit_id", "root_unit_code");
+        var size = Paging.Size(request.PageSize, 100, MaxPage);
+        var (start, end) = tree.SubtreeOf(root);
+        var from = start + Paging.Position(request.PageToken);
+        var messages = SnapshotMessages.For(tree);
+        var response = new SearchUnitsResponse { TreeVersion = tree.Version };
+        for (var i = (int)from; i < end; i++)
+        {
+            var unit = tree.UnitAt(i);
+            if ((request.Level == OrgLevel.Unspecified || (int)unit.Level == (int)request.Level)
+                && unit.Name.Contains(request.Query, StringComparison.Ordinal))
+            {
+                if (response.Units.Count == size)
+                {
+                    response.NextPageToken = Paging.Token(i - start);
+                    break;
+                }
+
+                response.Units.Add(messages.Unit(i));
+            }
+        }
+
+        return ValueTask.FromResult(response);
+    }
+}

@@ -1,0 +1,121 @@
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Hierarchy.Domain.Errors;
+using Hierarchy.Domain.People;
+using Hierarchy.Domain.ReadModel;
+using Hierarchy.Grpc.Contract;
+using Hierarchy.Grpc.Server;
+using Hierarchy.Server.Security;
+using Hierarchy.Storage.Stores;
+using V1 = Hierarchy.V1;
+
+namespace Hierarchy.Server.Services;
+
+/// <summary><c>hierarchy.v1.PartyMemberService</c>: members, their households, and admins changing links.</summary>
+public sealed class PartyMemberService(HierarchyState state, TokenDirectory tokens, IPartyMemberStore members) : IGrpcService, IDescribedService
+{
+    private const int MaxPage = 100;
+
+    /// <inheritdoc />
+    public static ServiceDescriptor Descriptor => PartyMemberMethods.Service;
+
+    /// <inheritdoc />
+    public void Bind(ServiceBinder binder) => binder
+        .Unary(PartyMemberMethods.GetMember, GetMember)
+        .Unary(PartyMemberMethods.ListHouseholds, ListHouseholdsAsync)
+        .Unary(PartyMemberMethods.LinkHousehold, (request, context) =>
+            ChangeLinkAsync(request.MemberId, request.HouseholdId, request.ExpectedVersion, link: true, context))
+        .Unary(PartyMemberMethods.UnlinkHousehold, (request, context) =>
+            ChangeLinkAsync(request.MemberId, request.HouseholdId, request.ExpectedVersion, link: false, context));
+
+    private ValueTask<V1.PartyMember> GetMember(V1.GetMemberRequest request, ServerCallContext context)
+    {
+        var caller = tokens.Authenticate(context);
+        var tree = state.Tree;
+        var entry = Find(request.MemberId);
+        var open = AccessPolicy.SeesPersonalData(caller, tree, entry.Member.UnitId, entry.Member.Id);
+        return ValueTask.FromResult(Message(tree, entry, open));
+    }
+
+    private async ValueTask<V1.ListHouseholdsResponse> ListHouseholdsAsync(V1.ListHouseholdsRequest request, ServerCallContext context)
+    {
+        var caller = tokens.Authenticate(context);
+        var tree = state.Tree;
+        var entry = Find(request.MemberId);
+        AccessPolicy.CheckCanListHouseholds(caller, tree, entry.Member.Id, entry.Member.UnitId);
+        var size = Paging.Size(request.PageSize, 10, MaxPage);
+        var after = Paging.Position(request.PageToken);
+        var households = await members.ListHouseholdsAsync(entry.Member.Id, after, size + 1, context.CancellationToken);
+        var messages = SnapshotMessages.For(tree);
+        var response = new V1.ListHouseholdsResponse { Total = entry.Households.Count };
+        foreach (var household in households.Take(size))
+        {
+            var group = tree.TryIndexOf(household.BuildingGroupId, out var index) ? messages.Unit(index) : null;
+            var open = AccessPolicy.SeesPersonalData(caller, tree, household.BuildingGroupId, entry.Member.Id);
+            response.Households.Add(ProtoMapping.Household(household, group!, open));
+        }
+
+        if (households.Count > size)
+        {
+            response.NextPageToken = Paging.Token(households[size - 1].Id);
+        }
+
+        return response;
+    }
+
+    private async ValueTask<V1.LinkHouseholdResponse> ChangeLinkAsync(
+        long memberId, long householdId, long expectedVersion, bool link, ServerCallContext context)
+    {
+        var caller = tokens.Authenticate(context);
+        if (householdId <= 0)
+        {
+            throw new InvalidFieldException("household_id", householdId == 0 ? "is required" : $"{householdId} is not a household id");
+        }
+
+        if (expectedVersion < 0)
+        {
+            throw new InvalidFieldException("expected_version", $"{expectedVersion} is negative");
+        }
+
+        var tree = state.Tree;
+        var entry = Find(memberId);
+        var group = state.Households.BuildingGroupOf(householdId);
+        AccessPolicy.CheckAdminOf(caller, tree, link ? "LinkHousehold" : "UnlinkHousehold", entry.Member.UnitId, group);
+
+        var changed = link
+            ? await members.LinkAsync(memberId, householdId, expectedVersion, context.CancellationToken)
+            : await members.UnlinkAsync(memberId, householdId, expectedVersion, context.CancellationToken);
+        var updated = new MemberEntry(changed.Member, changed.Households);
+        state.Members.Set(updated);
+        state.Households.SetMember(householdId, link ? memberId : 0);
+
+        var response = new V1.LinkHouseholdResponse { Member = Message(tree, updated, personalData: true) };
+        response.Warnings.AddRange(MemberLinkPolicy.Warnings(memberId, changed.Households.Count));
+        return response;
+    }
+
+    private MemberEntry Find(long memberId)
+    {
+        if (memberId <= 0)
+        {
+            throw new InvalidFieldException("member_id", memberId == 0 ? "is required" : $"{memberId} is not a member id");
+        }
+
+        return state.Members.Get(memberId) ?? throw new NotFoundException($"party member {memberId}");
+    }
+
+    private static V1.PartyMember Message(OrgTreeSnapshot tree, MemberEntry entry, bool personalData)
+    {
+        var member = entry.Member;
+        var message = new V1.PartyMember
+        {
+            Id = member.Id,
+            Name = personalData ? member.Name : PersonalDataMask.Name(member.Name),
+            Phone = personalData ? member.Phone : PersonalDataMask.Phone(member.Phone),
+            Unit = tree.TryIndexOf(member.UnitId, out var index) ? SnapshotMessages.For(tree).Unit(index) : null,
+            LinkedHouseholds = entry.Households.Count,
+            Version = member.Version,
+        };
+        message.Warnings.AddRange(MemberLinkPolicy.Warnings(member.Id, entry.Households.Count));
+        return message;
+    }
+}

@@ -1,0 +1,69 @@
+using Hierarchy.Domain.People;
+using Hierarchy.Domain.ReadModel;
+using Hierarchy.Domain.Responsibility;
+using V1 = Hierarchy.V1;
+
+namespace Hierarchy.Server.Services;
+
+/// <summary>Turns domain values into the messages of hierarchy.v1.</summary>
+internal static class ProtoMapping
+{
+    public static V1.Position Position(Position position) => new()
+    {
+        UnitId = position.UnitId,
+        Kind = (V1.PositionKind)position.Kind,
+        Holder = new V1.Person { Name = position.HolderName, Phone = position.HolderPhone, MemberId = position.MemberId ?? 0 },
+        Agency = position.Agency ?? string.Empty,
+    };
+
+    public static V1.Department Department(Department department) => new() { Code = department.Code, Name = department.Name };
+
+    public static V1.Resolution Resolution(OrgTreeSnapshot tree, Resolution resolution, string category, V1.Person? linkedMember)
+    {
+        var messages = SnapshotMessages.For(tree);
+        var result = new V1.Resolution
+        {
+            Place = messages.Unit(resolution.ReportedIndex),
+            Owner = messages.Unit(resolution.OwnerIndex),
+            Department = Department(tree.Matrix.Department(resolution.Rule.DepartmentCode)),
+            TimeLimitSeconds = (long)resolution.Chain[0].TimeLimit.TotalSeconds,
+            Category = category,
+            LinkedMember = linkedMember,
+            TreeVersion = resolution.TreeVersion,
+        };
+        result.People.AddRange(messages.Positions(resolution.OwnerIndex));
+        foreach (var step in resolution.Chain)
+        {
+            var message = new V1.EscalationStep { TimeLimitSeconds = (long)step.TimeLimit.TotalSeconds };
+            if (step.Department is { } department)
+            {
+                message.Department = result.Department;
+            }
+            else
+            {
+                message.Unit = messages.Unit(step.UnitIndex);
+            }
+
+            result.EscalationChain.Add(message);
+        }
+
+        foreach (var skipped in resolution.SkippedIndexes)
+        {
+            result.Skipped.Add(messages.Unit(skipped));
+        }
+
+        return result;
+    }
+
+    public static V1.Household Household(Household household, V1.OrgUnit buildingGroup, bool personalData) => new()
+    {
+        Id = household.Id,
+        BuildingGroup = buildingGroup,
+        Building = household.Address.Building,
+        Entrance = household.Address.Entrance,
+        Room = household.Address.Room,
+        HeadName = personalData ? household.HeadName : PersonalDataMask.Name(household.HeadName),
+        Phone = personalData ? household.Phone : PersonalDataMask.Phone(household.Phone),
+        Version = household.Version,
+    };
+}

@@ -1,0 +1,119 @@
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Hierarchy.Domain.Errors;
+using Hierarchy.Domain.People;
+using Hierarchy.Domain.ReadModel;
+using Hierarchy.Domain.Responsibility;
+using Hierarchy.Grpc.Contract;
+using Hierarchy.Grpc.Server;
+using Hierarchy.Server.Security;
+using Hierarchy.V1;
+
+namespace Hierarchy.Server.Services;
+
+/// <summary><c>hierarchy.v1.ResponsibilityService</c>: answers who is responsible, from memory only.</summary>
+public sealed class ResponsibilityService(HierarchyState state, TokenDirectory tokens, HierarchyErrorMap errors) : IGrpcService, IDescribedService
+{
+    private const int MaxBatch = 10_000;
+
+    /// <inheritdoc />
+    public static ServiceDescriptor Descriptor => ResponsibilityMethods.Service;
+
+    /// <inheritdoc />
+    public void Bind(ServiceBinder binder) => binder
+        .Unary(ResponsibilityMethods.Resolve, (request, context) =>
+        {
+            var caller = tokens.Authenticate(context);
+            return ValueTask.FromResult(Resolve(state.Tree, request, caller));
+        })
+        .Unary(ResponsibilityMethods.ResolveBatch, ResolveBatch)
+        .Unary(ResponsibilityMethods.ListCategories, ListCategories);
+
+    /// <summary>Resolves one request against one tree snapshot.</summary>
+    internal Hierarchy.V1.Resolution Resolve(OrgTreeSnapshot tree, ResolveRequest request, Caller caller)
+    {
+        var targets = (request.HouseholdId != 0 ? 1 : 0) + (request.UnitId != 0 ? 1 : 0) + (request.UnitCode.Length > 0 ? 1 : 0);
+        if (targets != 1)
+        {
+            throw new InvalidFieldException("household_id", "set exactly one of household_id, unit_id and unit_code");
+        }
+
+        if (request.HouseholdId == 0)
+        {
+            var index = tree.Find(request.UnitId, request.UnitCode);
+            return ProtoMapping.Resolution(tree, ResponsibilityResolver.Resolve(tree, index, request.Category), request.Category, null);
+        }
+
+        if (request.HouseholdId < 0)
+        {
+            throw new InvalidFieldException("household_id", $"{request.HouseholdId} is not a household id");
+        }
+
+        var group = state.Households.BuildingGroupOf(request.HouseholdId);
+        if (!tree.TryIndexOf(group, out var place))
+        {
+            throw new NotFoundException($"building group {group} of household {request.HouseholdId}");
+        }
+
+        var resolution = ResponsibilityResolver.Resolve(tree, place, request.Category);
+        return ProtoMapping.Resolution(tree, resolution, request.Category, LinkedMember(tree, request.HouseholdId, caller));
+    }
+
+    private Person? LinkedMember(OrgTreeSnapshot tree, long householdId, Caller caller)
+    {
+        var memberId = state.Households.MemberOf(householdId);
+        if (state.Members.Get(memberId) is not { } entry)
+        {
+            return null;
+        }
+
+        var member = entry.Member;
+        var open = AccessPolicy.SeesPersonalData(caller, tree, member.UnitId, member.Id);
+        return new Person
+        {
+            MemberId = member.Id,
+            Name = open ? member.Name : PersonalDataMask.Name(member.Name),
+            Phone = open ? member.Phone : PersonalDataMask.Phone(member.Phone),
+        };
+    }
+
+    private ValueTask<ResolveBatchResponse> ResolveBatch(ResolveBatchRequest request, ServerCallContext context)
+    {
+        var caller = tokens.Authenticate(context);
+        if (request.Requests.Count > MaxBatch)
+        {
+            throw new InvalidFieldException("requests", $"{request.Requests.Count} items is over the maximum of {MaxBatch}; split the batch");
+        }
+
+        var tree = state.Tree;
+        var response = new ResolveBatchResponse { TreeVersion = tree.Version };
+        foreach (var item in request.Requests)
+        {
+            try
+            {
+                response.Results.Add(new ResolveBatchResult { Resolution = Resolve(tree, item, caller) });
+            }
+            catch (DomainException e) when (errors.Map(e) is { } status)
+            {
+                response.Results.Add(new ResolveBatchResult { ErrorCode = (int)status.Code, ErrorMessage = status.Detail });
+            }
+        }
+
+        return ValueTask.FromResult(response);
+    }
+
+    private ValueTask<ListCategoriesResponse> ListCategories(ListCategoriesRequest request, ServerCallContext context)
+    {
+        tokens.Authenticate(context);
+        var matrix = state.Tree.Matrix;
+        var response = new ListCategoriesResponse();
+        response.Categories.AddRange(matrix.Rules.Select(rule => new Category
+        {
+            Code = rule.Category,
+            Name = rule.Name,
+            LowestLevel = (Hierarchy.V1.OrgLevel)rule.LowestLevel,
+            CeilingLevel = (Hierarchy.V1.OrgLevel)rule.CeilingLevel,
+            Department = ProtoMapping.Department(matrix.Department(rule.DepartmentCode)),
+        }));
+        return ValueTask.FromResult(response);
+    }
+}

@@ -1,0 +1,20 @@
+using Hierarchy.Storage;
+using Hierarchy.Storage.Providers;
+
+namespace Hierarchy.Server.Startup;
+
+/// <summary>Opens the engine the settings name and applies its schema.</summary>
+public static class StorageFactory
+{
+    /// <summary>Opens and migrates the database.</summary>
+    public static Task<StoreSet> OpenAsync(StorageSettings settings, CancellationToken cancellationToken)
+    {
+        Database database = settings.Engine switch
+        {
+            StorageEngine.Sqlite => new SqliteDatabase(settings.ConnectionString),
+            StorageEngine.PostgreSql => new PostgresDatabase(settings.ConnectionString),
+            _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Engine, "unknown storage engine"),
+        };
+        return StoreSet.OpenAsync(database, cancellationToken);
+    }
+}
