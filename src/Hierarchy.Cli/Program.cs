@@ -1,0 +1,15 @@
+using System.CommandLine;
+using Hierarchy.Cli;
+using Hierarchy.Domain.Errors;
+using Hierarchy.Storage;
+
+var root = new RootCommand("hierarchy: the operator tool of the Hierarchy service") { ImportCommand.Create() };
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is DomainException or StorageUnavailableException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
