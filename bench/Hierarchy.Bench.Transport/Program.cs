@@ -1,6 +1,6 @@
 using System.Net;
 using Google.Protobuf;
-using Hierarchy.Bench.Transport;
+using Hierarchy.Bench.Common;
 using Hierarchy.Grpc.Health.V1;
 using Hierarchy.Grpc.Protocol;
 using Hierarchy.Grpc.Server;
@@ -14,22 +14,23 @@ var requests = args.Length > 0 ? int.Parse(args[0], System.Globalization.Culture
 const int Clients = 4;
 const int Streams = 64;
 
-var request = new HealthCheckRequest();
-var framed = new byte[MessageFrame.HeaderSize + request.CalculateSize()];
+var framed = new byte[MessageFrame.HeaderSize];
 var reply = new HealthCheckResponse { Status = HealthCheckResponse.Types.ServingStatus.Serving };
 var fixedBody = new byte[MessageFrame.HeaderSize + reply.CalculateSize()];
 System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(fixedBody.AsSpan(1), (uint)reply.CalculateSize());
 reply.WriteTo(fixedBody.AsSpan(MessageFrame.HeaderSize));
 
-await using var grpc = await StartAsync(builder => builder.Services.AddGrpcProtocol(), app => app.RunGrpc());
-await using var raw = await StartAsync(_ => { }, app => app.Run(async http =>
-{
-    http.Response.ContentType = "application/grpc";
-    await http.Response.Body.WriteAsync(fixedBody);
-}));
+var builder = WebApplication.CreateSlimBuilder();
+builder.Logging.ClearProviders();
+builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
+builder.Services.AddGrpcProtocol();
+await using var grpc = builder.Build();
+grpc.RunGrpc();
+await grpc.StartAsync();
+await using var raw = await RawHttp2Server.StartAsync(fixedBody);
 
-var grpcUrl = new Uri(Address(grpc), HealthService.Methods.Check.Path);
-var rawUrl = new Uri(Address(raw), "/raw");
+var grpcUrl = new Uri(new Uri(grpc.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), HealthService.Methods.Check.Path);
+var rawUrl = new Uri(raw.Address, "/raw");
 string[] headers = ["content-type: application/grpc", "te: trailers"];
 
 Console.WriteLine($"warming up ({Environment.ProcessorCount} cores, h2load -c {Clients} -m {Streams})");
@@ -47,29 +48,7 @@ for (var round = 0; round < 3; round++)
 
 var best = ours.MaxBy(r => r.RequestsPerSecond)!;
 var top = ceiling.MaxBy(r => r.RequestsPerSecond)!;
-Print("gRPC unary (Health/Check)", best);
-Print("raw Kestrel HTTP/2", top);
+Console.WriteLine(best.Describe("gRPC unary (Health/Check)"));
+Console.WriteLine(top.Describe("raw Kestrel HTTP/2"));
 Console.WriteLine($"ratio gRPC / raw HTTP/2: {best.RequestsPerSecond / top.RequestsPerSecond:F2}");
 return best.Succeeded == requests && top.Succeeded == requests ? 0 : 1;
-
-static void Print(string name, LoadResult r) =>
-    Console.WriteLine($"{name,-28} {r.RequestsPerSecond,10:N0} req/s   p50 {r.P50Ms,6:F2} ms   p99 {r.P99Ms,6:F2} ms   ok {r.Succeeded}/{r.Done}");
-
-static Uri Address(WebApplication app) =>
-    new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-
-static async Task<WebApplication> StartAsync(Action<WebApplicationBuilder> configure, Action<WebApplication> map)
-{
-    var builder = WebApplication.CreateSlimBuilder();
-    builder.Logging.ClearProviders();
-    builder.WebHost.ConfigureKestrel(k =>
-    {
-        k.Limits.Http2.MaxStreamsPerConnection = 1000;
-        k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2);
-    });
-    configure(builder);
-    var app = builder.Build();
-    map(app);
-    await app.StartAsync();
-    return app;
-}

@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Hierarchy.Bench.Transport;
+namespace Hierarchy.Bench.Common;
 
 /// <summary>Drives an HTTP/2 endpoint with h2load (Debian's nghttp2-client) and reads its throughput and per-request latencies.</summary>
-internal static partial class H2Load
+public static partial class H2Load
 {
-    public static async Task<LoadResult> RunAsync(Uri url, byte[] body, int requests, int clients, int streams, params string[] headers)
+    /// <summary>Sends <paramref name="requests"/> POSTs of <paramref name="body"/>; <paramref name="rate"/> &gt; 0 caps requests/s per client.</summary>
+    public static async Task<LoadResult> RunAsync(
+        Uri url, byte[] body, int requests, int clients, int streams, string[] headers, int rate = 0)
     {
         var bodyFile = Path.GetTempFileName();
         var logFile = Path.GetTempFileName();
@@ -21,6 +23,11 @@ internal static partial class H2Load
             "-d", bodyFile,
             "--log-file", logFile,
         };
+        if (rate > 0)
+        {
+            arguments.Add($"--rps={rate}");
+        }
+
         foreach (var header in headers)
         {
             arguments.Add("-H");
@@ -73,4 +80,9 @@ internal static partial class H2Load
 }
 
 /// <summary>One load run: requests per second, latency percentiles in milliseconds, and how many requests succeeded.</summary>
-internal sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, int Done, int Succeeded);
+public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, int Done, int Succeeded)
+{
+    /// <summary>Formats the run as one line of a report.</summary>
+    public string Describe(string name) =>
+        $"{name,-34} {RequestsPerSecond,10:N0} req/s   p50 {P50Ms,6:F2} ms   p99 {P99Ms,6:F2} ms   ok {Succeeded}/{Done}";
+}

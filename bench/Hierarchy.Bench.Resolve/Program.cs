@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Net;
+using Google.Protobuf;
+using Hierarchy.Bench.Common;
+using Hierarchy.Bench.Resolve;
+using Hierarchy.Domain.ReadModel;
+using Hierarchy.Domain.Responsibility;
+using Hierarchy.Grpc.Client;
+using Hierarchy.Grpc.Contract;
+using Hierarchy.Grpc.Protocol;
+using Hierarchy.Server;
+using Hierarchy.Server.Security;
+using Hierarchy.Server.Services;
+using Hierarchy.V1;
+
+// Resolve at Beijing scale: load time, memory, in-process ns per call, and gRPC throughput against the raw HTTP/2 ceiling.
+var database = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "hierarchy-beijing.db");
+var requests = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300_000;
+var storage = StorageSettings.Parse(database);
+await BeijingDataset.EnsureAsync(storage);
+
+var clock = Stopwatch.StartNew();
+await using var server = await HierarchyServer.StartAsync(
+    new ServerSettings
+    {
+        Listen = new IPEndPoint(IPAddress.Loopback, 0),
+        Storage = storage,
+        LoadSample = false,
+        Tokens = new Dictionary<string, string> { ["bench"] = "service" },
+    },
+    logging => logging.ClearProviders());
+var load = clock.Elapsed;
+GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+var state = server.State;
+Console.WriteLine(
+    $"load: {state.Tree.Count:N0} units, {state.Households.Count:N0} households in {load.TotalSeconds:F1} s; " +
+    $"RSS {Process.GetCurrentProcess().WorkingSet64 / (1024.0 * 1024 * 1024):F2} GiB, managed heap {GC.GetTotalMemory(false) / (1024.0 * 1024 * 1024):F2} GiB");
+
+InProcess.Measure(state, server.Services.GetRequiredService<ResponsibilityService>());
+
+var request = new ResolveRequest { HouseholdId = 4_000_000, Category = "sewage" };
+using var channel = GrpcChannel.ForAddress(server.Address);
+var reply = await channel.UnaryAsync(ResponsibilityMethods.Resolve, request, CallOptions.WithBearer("bench"));
+Console.WriteLine($"sample: household {request.HouseholdId} → {reply.Owner.Name} ({reply.CalculateSize()} bytes)");
+
+var framed = Frame(request);
+await using var raw = await RawHttp2Server.StartAsync(Frame(reply));
+var grpcUrl = new Uri(server.Address, ResponsibilityMethods.Resolve.Path);
+var rawUrl = new Uri(raw.Address, "/raw");
+string[] headers = ["content-type: application/grpc", "te: trailers", "authorization: Bearer bench"];
+const int Clients = 4;
+const int Streams = 64;
+
+await H2Load.RunAsync(grpcUrl, framed, requests / 5, Clients, Streams, headers);
+await H2Load.RunAsync(rawUrl, framed, requests / 5, Clients, Streams, headers);
+var ours = new List<LoadResult>();
+var ceiling = new List<LoadResult>();
+for (var round = 0; round < 3; round++)
+{
+    ours.Add(await H2Load.RunAsync(grpcUrl, framed, requests, Clients, Streams, headers));
+    ceiling.Add(await H2Load.RunAsync(rawUrl, framed, requests, Clients, Streams, headers));
+}
+
+var peak = ours.MaxBy(r => r.RequestsPerSecond)!;
+var top = ceiling.MaxBy(r => r.RequestsPerSecond)!;
+Console.WriteLine(peak.Describe("gRPC Resolve, peak"));
+Console.WriteLine(top.Describe("raw Kestrel HTTP/2, same body"));
+Console.WriteLine($"ratio gRPC / raw HTTP/2: {peak.RequestsPerSecond / top.RequestsPerSecond:F2}");
+var half = (int)(peak.RequestsPerSecond / 2 / Clients);
+var halfLoad = await H2Load.RunAsync(grpcUrl, framed, requests / 2, Clients, Streams, headers, rate: half);
+Console.WriteLine(halfLoad.Describe($"gRPC Resolve at half peak"));
+return 0;
+
+static byte[] Frame(IMessage message)
+{
+    var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+    MessageFrame.Write(buffer, message, int.MaxValue);
+    return buffer.WrittenSpan.ToArray();
+}
