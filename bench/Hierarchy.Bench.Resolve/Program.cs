@@ -38,7 +38,7 @@ Console.WriteLine(
 
 InProcess.Measure(state, server.Services.GetRequiredService<ResponsibilityService>());
 
-var request = new ResolveRequest { HouseholdId = 4_000_000, Category = "sewage" };
+var request = new ResolveRequest { HouseholdId = Math.Min(4_000_000, state.Households.Count / 2), Category = "sewage" };
 using var channel = GrpcChannel.ForAddress(server.Address);
 var reply = await channel.UnaryAsync(ResponsibilityMethods.Resolve, request, CallOptions.WithBearer("bench"));
 Console.WriteLine($"sample: household {request.HouseholdId} → {reply.Owner.Name} ({reply.CalculateSize()} bytes)");

@@ -46,6 +46,8 @@ public sealed class HierarchyServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // Per-request hosting logs would cost more than the calls themselves.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // With this logger off, hosting skips its per-request log scope and activity; the dispatcher logs what fails.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         logging?.Invoke(builder.Logging);
         ConfigureKestrel(builder, settings);
 

@@ -121,6 +121,19 @@ public sealed class ResolveTests(WeiduServer weidu)
     }
 
     [Fact]
+    public async Task The_answer_assembled_from_cached_parts_equals_the_answer_built_whole()
+    {
+        var request = new ResolveRequest { HouseholdId = 42, Category = "garbage" };
+        var batch = new ResolveBatchRequest();
+        batch.Requests.Add(request);
+
+        var single = await ResolveAsync(request);
+        var whole = await weidu.Channel.UnaryAsync(ResponsibilityMethods.ResolveBatch, batch, WeiduServer.As("service"));
+
+        Assert.Equal(whole.Results[0].Resolution, single);
+    }
+
+    [Fact]
     public async Task The_matrix_lists_its_categories_with_their_departments()
     {
         var response = await weidu.Channel.UnaryAsync(ResponsibilityMethods.ListCategories, new ListCategoriesRequest(), WeiduServer.As("service"));

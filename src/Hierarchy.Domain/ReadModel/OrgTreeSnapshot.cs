@@ -13,11 +13,14 @@ namespace Hierarchy.Domain.ReadModel;
 public sealed class OrgTreeSnapshot
 {
     private readonly OrgUnit[] _units;
+    private readonly OrgLevel[] _levels;
+    private readonly bool[] _staffed;
     private readonly int[] _parent;
     private readonly int[] _subtreeEnd;
     private readonly int[] _childCount;
     private readonly Position[][] _positions;
     private readonly FrozenDictionary<long, int> _byId;
+    private readonly int[]? _denseById;
     private readonly FrozenDictionary<string, int> _byCode;
 
     private OrgTreeSnapshot(
@@ -29,8 +32,12 @@ public sealed class OrgTreeSnapshot
         _subtreeEnd = subtreeEnd;
         _childCount = childCount;
         _positions = positions;
+        // Plain arrays beside the unit objects: Resolve walks them without touching an object.
+        _levels = [.. units.Select(u => u.Level)];
+        _staffed = [.. positions.Select(p => p.Length > 0)];
         Matrix = matrix;
         _byId = Enumerable.Range(0, units.Length).ToFrozenDictionary(i => units[i].Id);
+        _denseById = DenseIndex(units);
         _byCode = Enumerable.Range(0, units.Length).ToFrozenDictionary(i => units[i].Code, StringComparer.Ordinal);
     }
 
@@ -85,13 +92,46 @@ public sealed class OrgTreeSnapshot
     }
 
     /// <summary>Gets the index of a unit id; false when unknown.</summary>
-    public bool TryIndexOf(long id, out int index) => _byId.TryGetValue(id, out index);
+    public bool TryIndexOf(long id, out int index)
+    {
+        if (_denseById is { } dense)
+        {
+            index = (ulong)id < (ulong)dense.Length ? dense[id] - 1 : -1;
+            return index >= 0;
+        }
+
+        return _byId.TryGetValue(id, out index);
+    }
+
+    /// <summary>Maps ids to indexes through a plain array when ids are dense enough: Resolve does this lookup on every call.</summary>
+    private static int[]? DenseIndex(OrgUnit[] units)
+    {
+        var max = units.Length == 0 ? 0 : units.Max(u => u.Id);
+        if (max < 0 || max > Math.Max(1024, 4L * units.Length))
+        {
+            return null;
+        }
+
+        var dense = new int[max + 1];
+        for (var i = 0; i < units.Length; i++)
+        {
+            dense[units[i].Id] = i + 1;
+        }
+
+        return dense;
+    }
 
     /// <summary>Gets the index of a unit code; false when unknown.</summary>
     public bool TryIndexOfCode(string code, out int index) => _byCode.TryGetValue(code, out index);
 
     /// <summary>Gets the unit at an index.</summary>
     public OrgUnit UnitAt(int index) => _units[index];
+
+    /// <summary>Gets the level of the unit at an index.</summary>
+    public OrgLevel LevelOf(int index) => _levels[index];
+
+    /// <summary>Tells whether anyone holds a position at the unit at an index.</summary>
+    public bool IsStaffed(int index) => _staffed[index];
 
     /// <summary>Gets the parent index; -1 for a district.</summary>
     public int ParentOf(int index) => _parent[index];

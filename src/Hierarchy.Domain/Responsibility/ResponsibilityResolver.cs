@@ -16,34 +16,38 @@ public static class ResponsibilityResolver
     {
         var rule = tree.Matrix.RuleFor(category);
         var owner = unitIndex;
-        while (tree.UnitAt(owner).Level > rule.LowestLevel)
+        while (tree.LevelOf(owner) > rule.LowestLevel)
         {
             owner = tree.ParentOf(owner);
         }
 
         List<int>? skipped = null;
-        while (tree.PositionsAt(owner).Count == 0 && tree.UnitAt(owner).Level > rule.CeilingLevel && tree.ParentOf(owner) >= 0)
+        while (!tree.IsStaffed(owner) && tree.LevelOf(owner) > rule.CeilingLevel && tree.ParentOf(owner) >= 0)
         {
             (skipped ??= []).Add(owner);
             owner = tree.ParentOf(owner);
         }
 
-        var chain = new List<EscalationStep>(6);
-        var district = owner;
-        for (var step = owner; step >= 0; step = tree.ParentOf(step))
+        var ownerLevel = tree.LevelOf(owner);
+        var climb = ownerLevel > rule.CeilingLevel ? ownerLevel - rule.CeilingLevel : 0;
+        var coordinates = ownerLevel - climb != OrgLevel.District;
+        var chain = new EscalationStep[climb + (coordinates ? 3 : 2)];
+        var step = owner;
+        for (var i = 0; i <= climb; i++, step = tree.ParentOf(step))
         {
-            var level = tree.UnitAt(step).Level;
-            district = step;
-            if (step == owner || level >= rule.CeilingLevel)
-            {
-                chain.Add(new EscalationStep(step, level, null, rule.TimeLimitAt(level)));
-            }
+            var level = ownerLevel - i;
+            chain[i] = new EscalationStep(step, level, null, rule.TimeLimitAt(level));
         }
 
-        chain.Add(new EscalationStep(-1, null, tree.Matrix.Department(rule.DepartmentCode), rule.DepartmentTimeLimit));
-        if (chain[^2].UnitIndex != district)
+        chain[climb + 1] = new EscalationStep(-1, null, tree.Matrix.Department(rule.DepartmentCode), rule.DepartmentTimeLimit);
+        if (coordinates)
         {
-            chain.Add(new EscalationStep(district, OrgLevel.District, null, rule.TimeLimitAt(OrgLevel.District)));
+            while (tree.ParentOf(step) >= 0)
+            {
+                step = tree.ParentOf(step);
+            }
+
+            chain[^1] = new EscalationStep(step, OrgLevel.District, null, rule.TimeLimitAt(OrgLevel.District));
         }
 
         return new Resolution(unitIndex, owner, rule, chain, skipped ?? [], tree.PositionsAt(owner), tree.Version);

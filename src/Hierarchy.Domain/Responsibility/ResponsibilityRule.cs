@@ -4,24 +4,50 @@ using Hierarchy.Domain.Organization;
 namespace Hierarchy.Domain.Responsibility;
 
 /// <summary>One row of the 职责清单: who handles a category first, how high it may climb, the department past the street, and each level's time limit.</summary>
-/// <param name="Category">Gets the category code, such as "sewage".</param>
-/// <param name="Name">Gets the category's name, such as "污水外溢".</param>
-/// <param name="LowestLevel">Gets the lowest level that must handle it.</param>
-/// <param name="CeilingLevel">Gets the highest unit level it may reach before the department.</param>
-/// <param name="DepartmentCode">Gets the department it goes to past the ceiling.</param>
-/// <param name="TimeLimits">Gets the time limit at each level.</param>
-/// <param name="DepartmentTimeLimit">Gets the department's time limit.</param>
-public sealed record ResponsibilityRule(
-    string Category,
-    string Name,
-    OrgLevel LowestLevel,
-    OrgLevel CeilingLevel,
-    string DepartmentCode,
-    IReadOnlyDictionary<OrgLevel, TimeSpan> TimeLimits,
-    TimeSpan DepartmentTimeLimit)
+/// <param name="category">The category code, such as "sewage".</param>
+/// <param name="name">The category's name, such as "污水外溢".</param>
+/// <param name="lowestLevel">The lowest level that must handle it.</param>
+/// <param name="ceilingLevel">The highest unit level it may reach before the department.</param>
+/// <param name="departmentCode">The department it goes to past the ceiling.</param>
+/// <param name="timeLimits">The time limit at each level; a level not named gets one day.</param>
+/// <param name="departmentTimeLimit">The department's time limit.</param>
+public sealed class ResponsibilityRule(
+    string category,
+    string name,
+    OrgLevel lowestLevel,
+    OrgLevel ceilingLevel,
+    string departmentCode,
+    IReadOnlyDictionary<OrgLevel, TimeSpan> timeLimits,
+    TimeSpan departmentTimeLimit)
 {
+    // Indexed by level so Resolve reads a limit without hashing.
+    private readonly TimeSpan[] _limitsByLevel =
+        [.. Enumerable.Range(0, (int)OrgLevel.BuildingGroup + 1)
+            .Select(l => timeLimits.TryGetValue((OrgLevel)l, out var limit) ? limit : TimeSpan.FromDays(1))];
+
+    /// <summary>Gets the category code.</summary>
+    public string Category { get; } = category;
+
+    /// <summary>Gets the category's name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Gets the lowest level that must handle the category.</summary>
+    public OrgLevel LowestLevel { get; } = lowestLevel;
+
+    /// <summary>Gets the highest unit level the category may reach before the department.</summary>
+    public OrgLevel CeilingLevel { get; } = ceilingLevel;
+
+    /// <summary>Gets the department past the ceiling.</summary>
+    public string DepartmentCode { get; } = departmentCode;
+
+    /// <summary>Gets the time limits as configured.</summary>
+    public IReadOnlyDictionary<OrgLevel, TimeSpan> TimeLimits { get; } = timeLimits;
+
+    /// <summary>Gets the department's time limit.</summary>
+    public TimeSpan DepartmentTimeLimit { get; } = departmentTimeLimit;
+
     /// <summary>Gets the time limit at <paramref name="level"/>: same-day unless the matrix says otherwise (当天可以解决的必须当天解决).</summary>
-    public TimeSpan TimeLimitAt(OrgLevel level) => TimeLimits.TryGetValue(level, out var limit) ? limit : TimeSpan.FromDays(1);
+    public TimeSpan TimeLimitAt(OrgLevel level) => _limitsByLevel[(int)level];
 
     /// <summary>Checks the rule: the lowest level is at or below the ceiling, which is at most the district.</summary>
     /// <exception cref="InvalidFieldException">The rule is inconsistent.</exception>

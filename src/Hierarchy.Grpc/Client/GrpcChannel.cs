@@ -29,15 +29,25 @@ public sealed class GrpcChannel : IDisposable
     public static GrpcChannel ForAddress(string address, GrpcChannelOptions? options = null) => ForAddress(new Uri(address), options);
 
     /// <summary>Creates a channel to <paramref name="address"/>.</summary>
-    public static GrpcChannel ForAddress(Uri address, GrpcChannelOptions? options = null) => new(address, new SocketsHttpHandler
+    public static GrpcChannel ForAddress(Uri address, GrpcChannelOptions? options = null)
     {
-        EnableMultipleHttp2Connections = true,
-        PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-        KeepAlivePingDelay = TimeSpan.FromSeconds(60),
-        KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
-        AutomaticDecompression = DecompressionMethods.None,
-        UseProxy = false,
-    }, options ?? new GrpcChannelOptions());
+        options ??= new GrpcChannelOptions();
+        var handler = new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            KeepAlivePingDelay = TimeSpan.FromSeconds(60),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
+            AutomaticDecompression = DecompressionMethods.None,
+            UseProxy = false,
+        };
+        if (options.ServerCertificateValidation is { } validation)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = validation;
+        }
+
+        return new GrpcChannel(address, handler, options);
+    }
 
     /// <summary>Calls a unary method.</summary>
     /// <exception cref="RpcException">The call ended with a status other than OK.</exception>

@@ -88,6 +88,24 @@ public static class MessageFrame
         writer.Advance(HeaderSize + size);
     }
 
+    /// <summary>Writes a message already encoded, uncompressed, prefixed with its length.</summary>
+    /// <exception cref="RpcException">The message is larger than <paramref name="maxSize"/>.</exception>
+    public static void Write(IBufferWriter<byte> writer, in EncodedMessage message, int maxSize)
+    {
+        var size = message.Length;
+        if (size > maxSize)
+        {
+            throw new RpcException(
+                StatusCode.ResourceExhausted, $"message of {size} bytes is larger than the limit of {maxSize} bytes");
+        }
+
+        var span = writer.GetSpan(HeaderSize + size);
+        span[0] = 0;
+        BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)size);
+        message.CopyTo(span.Slice(HeaderSize, size));
+        writer.Advance(HeaderSize + size);
+    }
+
     private static byte[] Gunzip(ReadOnlySequence<byte> compressed, int maxSize)
     {
         using var input = new MemoryStream(compressed.ToArray());

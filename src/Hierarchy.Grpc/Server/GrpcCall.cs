@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using Google.Protobuf;
 using Hierarchy.Grpc.Protocol;
 using Microsoft.AspNetCore.Http;
@@ -114,7 +115,14 @@ internal sealed class GrpcCall : IDisposable
     }
 
     /// <summary>Writes one response message; a flush sends it now (streams), else it goes out with the trailers (unary).</summary>
-    public async Task WriteAsync(IMessage message, bool flush)
+    public Task WriteAsync(IMessage message, bool flush) =>
+        WriteFrameAsync(message, static (writer, m, max) => MessageFrame.Write(writer, m, max), flush);
+
+    /// <summary>Writes one response message that is encoded already; it goes out with the trailers.</summary>
+    public Task WriteAsync(EncodedMessage message) =>
+        WriteFrameAsync(message, static (writer, m, max) => MessageFrame.Write(writer, m, max), flush: false);
+
+    private async Task WriteFrameAsync<TMessage>(TMessage message, Action<PipeWriter, TMessage, int> write, bool flush)
     {
         if (_writeLock is not null)
         {
@@ -134,7 +142,7 @@ internal sealed class GrpcCall : IDisposable
                 SetResponseHeaders(_http.Response);
             }
 
-            MessageFrame.Write(_http.Response.BodyWriter, message, _options.MaxSendMessageSize);
+            write(_http.Response.BodyWriter, message, _options.MaxSendMessageSize);
             if (flush)
             {
                 await _http.Response.BodyWriter.FlushAsync(Context.CancellationToken);

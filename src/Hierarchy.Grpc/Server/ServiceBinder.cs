@@ -33,6 +33,22 @@ public sealed class ServiceBinder
         return this;
     }
 
+    /// <summary>Binds a unary method whose handler returns its response encoded already (a hot path sending cached bytes).</summary>
+    /// <remarks>The handler vouches that the bytes are a valid <typeparamref name="TResponse"/>.</remarks>
+    public ServiceBinder UnaryEncoded<TRequest, TResponse>(
+        Method<TRequest, TResponse> method, Func<TRequest, ServerCallContext, ValueTask<EncodedMessage>> handler)
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new()
+    {
+        Check(method, MethodType.Unary);
+        _methods.Add(new ServerMethod(method.Path, async call =>
+        {
+            var request = await call.ReadSingleAsync(method.RequestParser);
+            await call.WriteAsync(await handler(request, call.Context));
+        }));
+        return this;
+    }
+
     /// <summary>Binds a server-streaming method.</summary>
     public ServiceBinder ServerStreaming<TRequest, TResponse>(
         Method<TRequest, TResponse> method, Func<TRequest, IServerStreamWriter<TResponse>, ServerCallContext, Task> handler)

@@ -3,7 +3,9 @@ using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.People;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
+using Google.Protobuf;
 using Hierarchy.Grpc.Contract;
+using Hierarchy.Grpc.Protocol;
 using Hierarchy.Grpc.Server;
 using Hierarchy.Server.Security;
 using Hierarchy.V1;
@@ -20,16 +22,39 @@ public sealed class ResponsibilityService(HierarchyState state, TokenDirectory t
 
     /// <inheritdoc />
     public void Bind(ServiceBinder binder) => binder
-        .Unary(ResponsibilityMethods.Resolve, (request, context) =>
+        .UnaryEncoded(ResponsibilityMethods.Resolve, (request, context) =>
         {
             var caller = tokens.Authenticate(context);
-            return ValueTask.FromResult(Resolve(state.Tree, request, caller));
+            return ValueTask.FromResult(ResolveEncoded(state.Tree, request, caller));
         })
         .Unary(ResponsibilityMethods.ResolveBatch, ResolveBatch)
         .Unary(ResponsibilityMethods.ListCategories, ListCategories);
 
-    /// <summary>Resolves one request against one tree snapshot.</summary>
+    /// <summary>Resolves one request against one tree snapshot, as a message.</summary>
     internal Hierarchy.V1.Resolution Resolve(OrgTreeSnapshot tree, ResolveRequest request, Caller caller)
+    {
+        var (resolution, linked) = Answer(tree, request, caller);
+        return ProtoMapping.Resolution(tree, resolution, request.Category, linked);
+    }
+
+    /// <summary>Resolves one request, encoded from the parts cached for the tree version: the hot path of Resolve.</summary>
+    internal EncodedMessage ResolveEncoded(OrgTreeSnapshot tree, ResolveRequest request, Caller caller)
+    {
+        var (resolution, linked) = Answer(tree, request, caller);
+        if (resolution.SkippedIndexes.Count > 0)
+        {
+            // A fallback answer depends on the place, not only the owner: encode it whole.
+            return new EncodedMessage(ProtoMapping.Resolution(tree, resolution, request.Category, linked).ToByteArray());
+        }
+
+        var messages = SnapshotMessages.For(tree);
+        return new EncodedMessage(
+            messages.PlaceField(resolution.ReportedIndex),
+            messages.OwnerPart(resolution, request.Category),
+            linked is null ? default : new Hierarchy.V1.Resolution { LinkedMember = linked }.ToByteArray());
+    }
+
+    private (Domain.Responsibility.Resolution Resolution, Person? Linked) Answer(OrgTreeSnapshot tree, ResolveRequest request, Caller caller)
     {
         var targets = (request.HouseholdId != 0 ? 1 : 0) + (request.UnitId != 0 ? 1 : 0) + (request.UnitCode.Length > 0 ? 1 : 0);
         if (targets != 1)
@@ -40,7 +65,7 @@ public sealed class ResponsibilityService(HierarchyState state, TokenDirectory t
         if (request.HouseholdId == 0)
         {
             var index = tree.Find(request.UnitId, request.UnitCode);
-            return ProtoMapping.Resolution(tree, ResponsibilityResolver.Resolve(tree, index, request.Category), request.Category, null);
+            return (ResponsibilityResolver.Resolve(tree, index, request.Category), null);
         }
 
         if (request.HouseholdId < 0)
@@ -54,8 +79,7 @@ public sealed class ResponsibilityService(HierarchyState state, TokenDirectory t
             throw new NotFoundException($"building group {group} of household {request.HouseholdId}");
         }
 
-        var resolution = ResponsibilityResolver.Resolve(tree, place, request.Category);
-        return ProtoMapping.Resolution(tree, resolution, request.Category, LinkedMember(tree, request.HouseholdId, caller));
+        return (ResponsibilityResolver.Resolve(tree, place, request.Category), LinkedMember(tree, request.HouseholdId, caller));
     }
 
     private Person? LinkedMember(OrgTreeSnapshot tree, long householdId, Caller caller)

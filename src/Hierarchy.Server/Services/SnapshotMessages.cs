@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Google.Protobuf;
 using Hierarchy.Domain.ReadModel;
+using Hierarchy.Domain.Responsibility;
 using V1 = Hierarchy.V1;
 
 namespace Hierarchy.Server.Services;
@@ -14,12 +17,15 @@ internal sealed class SnapshotMessages
     private readonly OrgTreeSnapshot _tree;
     private readonly V1.OrgUnit?[] _units;
     private readonly V1.Position[]?[] _positions;
+    private readonly byte[]?[] _placeFields;
+    private readonly ConcurrentDictionary<(int Owner, string Category), byte[]> _ownerParts = new();
 
     private SnapshotMessages(OrgTreeSnapshot tree)
     {
         _tree = tree;
         _units = new V1.OrgUnit?[tree.Count];
         _positions = new V1.Position[]?[tree.Count];
+        _placeFields = new byte[]?[tree.Count];
     }
 
     public static SnapshotMessages For(OrgTreeSnapshot tree) => Cache.GetValue(tree, t => new SnapshotMessages(t));
@@ -28,6 +34,21 @@ internal sealed class SnapshotMessages
 
     public V1.Position[] Positions(int index) =>
         _positions[index] ??= [.. _tree.PositionsAt(index).Select(ProtoMapping.Position)];
+
+    /// <summary>Gets the encoded <c>place</c> field of a Resolution naming the unit at <paramref name="index"/>.</summary>
+    public byte[] PlaceField(int index) => _placeFields[index] ??= new V1.Resolution { Place = Unit(index) }.ToByteArray();
+
+    /// <summary>
+    /// Gets the encoded fields of a Resolution that depend only on its owner and category (owner, people, chain, department,
+    /// limit, category, tree version): the same for every household the owner serves, so encoded once per tree version.
+    /// </summary>
+    public byte[] OwnerPart(Resolution resolution, string category) =>
+        _ownerParts.GetOrAdd((resolution.OwnerIndex, category), static (_, state) =>
+        {
+            var message = ProtoMapping.Resolution(state.Tree, state.Resolution, state.Category, null);
+            message.Place = null;
+            return message.ToByteArray();
+        }, (Tree: _tree, Resolution: resolution, Category: category));
 
     private V1.OrgUnit Create(int index)
     {

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Hierarchy.Grpc.Client;
+using Hierarchy.Grpc.Health.V1;
+using Hierarchy.Grpc.Standard;
+using Microsoft.Extensions.Logging;
+
+namespace Hierarchy.Server.Tests;
+
+public sealed class TlsTests
+{
+    [Fact]
+    public async Task With_a_certificate_configured_the_server_speaks_grpc_over_tls()
+    {
+        var folder = Directory.CreateTempSubdirectory("hierarchy-tls-");
+        try
+        {
+            using var key = RSA.Create(2048);
+            var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+            var certPath = Path.Combine(folder.FullName, "cert.pem");
+            var keyPath = Path.Combine(folder.FullName, "key.pem");
+            await File.WriteAllTextAsync(certPath, certificate.ExportCertificatePem());
+            await File.WriteAllTextAsync(keyPath, key.ExportPkcs8PrivateKeyPem());
+
+            await using var server = await HierarchyServer.StartAsync(
+                new ServerSettings
+                {
+                    Listen = new IPEndPoint(IPAddress.Loopback, 0),
+                    Storage = StorageSettings.Parse(Path.Combine(folder.FullName, "tls.db")),
+                    LoadSample = false,
+                    TlsCertificatePath = certPath,
+                    TlsKeyPath = keyPath,
+                    Tokens = new Dictionary<string, string>(),
+                },
+                logging => logging.ClearProviders());
+            using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions
+            {
+                ServerCertificateValidation = (_, presented, _, _) => presented?.GetCertHashString() == certificate.GetCertHashString(),
+            });
+
+            var reply = await channel.UnaryAsync(HealthService.Methods.Check, new HealthCheckRequest());
+
+            Assert.Equal("https", server.Address.Scheme);
+            Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+}
