@@ -42,6 +42,8 @@ echo "   PostgreSQL 15 on 127.0.0.1:$pg_port"
 
 echo "== building"
 dotnet build Hierarchy.sln -c Release --nologo -v quiet
+echo "== checking the code style (dotnet format)"
+dotnet format Hierarchy.sln --verify-no-changes --no-restore
 
 passed=0
 failed=0

@@ -1,10 +1,10 @@
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Grpc.Contract;
 using Hierarchy.Grpc.Server;
 using Hierarchy.Server.Security;
 using Hierarchy.V1;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Hierarchy.Server.Services;
 

@@ -1,4 +1,3 @@
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.People;
 using Hierarchy.Domain.ReadModel;
@@ -6,6 +5,7 @@ using Hierarchy.Grpc.Contract;
 using Hierarchy.Grpc.Server;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using V1 = Hierarchy.V1;
 
 namespace Hierarchy.Server.Services;

@@ -1,14 +1,14 @@
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Google.Protobuf;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.People;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
-using Google.Protobuf;
 using Hierarchy.Grpc.Contract;
 using Hierarchy.Grpc.Protocol;
 using Hierarchy.Grpc.Server;
 using Hierarchy.Server.Security;
 using Hierarchy.V1;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Hierarchy.Server.Services;
 

@@ -59,8 +59,11 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     /// <inheritdoc />
     public override bool IsUnavailable(Exception exception) => exception switch
     {
-        PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
-            or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections } => true,
+        PostgresException
+        {
+            SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
+            or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections
+        } => true,
         NpgsqlException { InnerException: SocketException or IOException or TimeoutException } => true,
         NpgsqlException { IsTransient: true } and not PostgresException => true,
         SocketException => true,
