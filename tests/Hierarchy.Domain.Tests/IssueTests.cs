@@ -1,0 +1,119 @@
+using Hierarchy.Domain.Errors;
+using Hierarchy.Domain.Issues;
+using Hierarchy.Domain.Responsibility;
+
+namespace Hierarchy.Domain.Tests;
+
+public sealed class IssueTests
+{
+    private static readonly DateTimeOffset Morning = new(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
+    [Fact]
+    public void Accepting_dispatches_to_the_grid_with_a_same_day_deadline()
+    {
+        var issue = Accepted("sewage");
+
+        Assert.Equal(IssueStatus.Dispatched, issue.Status);
+        Assert.Equal(IssueOwner.Unit(TongzhouTree.QunfangyuanGrid1), issue.Owner);
+        Assert.Equal(Morning + TimeSpan.FromHours(24), issue.DueAt);
+    }
+
+    [Fact]
+    public void An_illegal_transition_names_both_states_and_adds_nothing()
+    {
+        var issue = Accepted("sewage");
+
+        var error = Assert.Throws<RuleViolationException>(() => issue.Rate(Morning, "service", Satisfaction.Satisfied));
+
+        Assert.Equal("cannot rate issue 42: it is Dispatched, not Resolved", error.Message);
+        Assert.Equal(3, issue.Version);
+    }
+
+    [Fact]
+    public void The_sweeper_leaves_an_issue_alone_before_its_deadline() =>
+        Assert.Null(Accepted("sewage").EscalateIfDue(Morning + TimeSpan.FromHours(23)));
+
+    [Fact]
+    public void Unresolved_sewage_climbs_grid_community_street_water_department_district_then_is_marked_overdue()
+    {
+        var issue = Accepted("sewage");
+        var now = Morning;
+        var owners = new List<string>();
+        while (issue.EscalateIfDue(now = issue.DueAt!.Value) is { Kind: IssueEventKind.Escalated } step)
+        {
+            issue.Apply(step);
+            owners.Add(issue.Owner.ToString());
+        }
+
+        Assert.Equal(["unit 10", "unit 2", "department water", "unit 1"], owners);
+        Assert.Equal(IssueEventKind.Overdue, issue.EscalateIfDue(now)!.Kind);
+        Assert.Equal(IssueOwner.Unit(TongzhouTree.QunfangyuanGrid1), issue.FirstReceiver);
+    }
+
+    [Fact]
+    public void Escalating_on_request_needs_a_reason()
+    {
+        var issue = Accepted("sewage");
+
+        Assert.Equal("reason", Assert.Throws<InvalidFieldException>(() => issue.Escalate(Morning, "admin:100", " ")).Field);
+    }
+
+    [Fact]
+    public void A_dissatisfied_rating_reopens_once_and_only_once()
+    {
+        var issue = Accepted("elevator");
+        Do(issue, i => [i.StartWork(Morning, "admin:1000")], i => [i.Resolve(Morning, "admin:1000", "修好了")]);
+        Do(issue, i => [i.Rate(Morning, "service", Satisfaction.Dissatisfied)], i => [i.Reopen(Morning, "service", "还是坏的")]);
+        Do(issue, i => [i.StartWork(Morning, "admin:1000")], i => [i.Resolve(Morning, "admin:1000", "换了电机")]);
+        Do(issue, i => [i.Rate(Morning, "service", Satisfaction.Dissatisfied)]);
+
+        var error = Assert.Throws<RuleViolationException>(() => issue.Reopen(Morning, "service", "还是坏的"));
+
+        Assert.Contains("reopened once already", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_satisfied_issue_cannot_be_reopened()
+    {
+        var issue = Accepted("elevator");
+        Do(issue, i => [i.StartWork(Morning, "a")], i => [i.Resolve(Morning, "a", "ok")], i => [i.Rate(Morning, "s", Satisfaction.Satisfied)]);
+
+        Assert.Throws<RuleViolationException>(() => issue.Reopen(Morning, "service", "again"));
+    }
+
+    [Fact]
+    public void Folding_the_log_rebuilds_the_same_state()
+    {
+        var issue = Accepted("sewage");
+        issue.Apply(issue.EscalateIfDue(issue.DueAt!.Value)!);
+
+        var again = Issue.Fold(issue.Facts, issue.Events);
+
+        Assert.Equal((issue.Status, issue.Owner, issue.DueAt, issue.Version), (again.Status, again.Owner, again.DueAt, again.Version));
+    }
+
+    private static Issue Accepted(string category)
+    {
+        var tree = TongzhouTree.Snapshot();
+        Assert.True(tree.TryIndexOf(TongzhouTree.Building1, out var place));
+        var facts = IssueRouting.Facts(tree, ResponsibilityResolver.Resolve(tree, place, category), 42, "r-42", IssueChannel.Hotline, "污水外溢", 7);
+        var issue = Issue.Fold(facts, [Issue.Report(Morning, "service")]);
+        foreach (var e in issue.Accept(Morning, "service"))
+        {
+            issue.Apply(e);
+        }
+
+        return issue;
+    }
+
+    private static void Do(Issue issue, params Func<Issue, IssueEvent[]>[] steps)
+    {
+        foreach (var step in steps)
+        {
+            foreach (var e in step(issue))
+            {
+                issue.Apply(e);
+            }
+        }
+    }
+}
