@@ -12,6 +12,7 @@ public sealed class StoreSet : IAsyncDisposable
         Tree = new OrgTreeStore(database);
         Households = new HouseholdStore(database);
         Members = new PartyMemberStore(database);
+        Issues = new IssueStore(database);
     }
 
     /// <summary>Gets the engine.</summary>
@@ -25,6 +26,9 @@ public sealed class StoreSet : IAsyncDisposable
 
     /// <summary>Gets the party member store.</summary>
     public IPartyMemberStore Members { get; }
+
+    /// <summary>Gets the issue store.</summary>
+    public IIssueStore Issues { get; }
 
     /// <summary>Opens a database and applies pending schema scripts.</summary>
     public static async Task<StoreSet> OpenAsync(Database database, CancellationToken cancellationToken)

@@ -27,12 +27,12 @@ public abstract class StoreSpecification<TFixture>(TFixture fixture) : IClassFix
     public async Task Migrating_again_applies_nothing_twice()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var before = await AppliedScriptsAsync();
 
         await Stores.Database.MigrateAsync(CancellationToken.None);
 
-        var versions = await Stores.Database.RunAsync(
-            c => Sql.ScalarAsync<long>(c, null, "SELECT COUNT(*) FROM schema_version", CancellationToken.None), CancellationToken.None);
-        Assert.Equal(1, versions);
+        Assert.Equal(before, await AppliedScriptsAsync());
+        Assert.True(before >= 2);
     }
 
     [SkippableFact]
@@ -193,6 +193,9 @@ public abstract class StoreSpecification<TFixture>(TFixture fixture) : IClassFix
 
         Assert.Equal(member.Households, first.Concat(rest).Select(h => h.Id));
     }
+
+    private Task<long> AppliedScriptsAsync() => Stores.Database.RunAsync(
+        c => Sql.ScalarAsync<long>(c, null, "SELECT COUNT(*) FROM schema_version", CancellationToken.None), CancellationToken.None);
 
     private async Task<OrgUnit> AnyUnitAsync(OrgLevel level) =>
         (await Stores.Tree.LoadAsync(CancellationToken.None)).Units.First(u => u.Level == level);

@@ -9,6 +9,7 @@ namespace Hierarchy.Domain.Issues;
 public sealed class Issue
 {
     private readonly List<IssueEvent> _events = [];
+    private long _version;
 
     private Issue(IssueFacts facts)
     {
@@ -48,10 +49,10 @@ public sealed class Issue
     /// <summary>Gets how often it escalated.</summary>
     public int EscalationCount { get; private set; }
 
-    /// <summary>Gets the version: the number of events.</summary>
-    public long Version => _events.Count;
+    /// <summary>Gets the version: the number of events in the whole log.</summary>
+    public long Version => _version;
 
-    /// <summary>Gets the log.</summary>
+    /// <summary>Gets the events folded into this instance: the whole log, or those since a restored snapshot.</summary>
     public IReadOnlyList<IssueEvent> Events => _events;
 
     /// <summary>Gets the first receiver, who stays accountable (首接负责制): the first owner of the chain.</summary>
@@ -76,15 +77,35 @@ public sealed class Issue
         return issue;
     }
 
+    /// <summary>Restores an issue from a stored fold of its log (the projection row), without reading the log.</summary>
+    public static Issue Restore(IssueFacts facts, IssueSnapshot snapshot) => new(facts)
+    {
+        Status = snapshot.Status,
+        ChainStep = snapshot.ChainStep,
+        Owner = snapshot.Owner,
+        DueAt = snapshot.DueAt,
+        ReportedAt = snapshot.ReportedAt,
+        ResolvedAt = snapshot.ResolvedAt,
+        Rating = snapshot.Rating,
+        ReopenCount = snapshot.ReopenCount,
+        EscalationCount = snapshot.EscalationCount,
+        _version = snapshot.Version,
+    };
+
+    /// <summary>Gets the fold as a snapshot, for the projection row.</summary>
+    public IssueSnapshot Snapshot() =>
+        new(Status, ChainStep, Owner, DueAt, ReportedAt, ResolvedAt, Rating, ReopenCount, EscalationCount, Version);
+
     /// <summary>Applies one stored event.</summary>
     public void Apply(IssueEvent e)
     {
-        if (e.From != (_events.Count == 0 ? null : Status))
+        if (e.From != (_version == 0 ? null : Status))
         {
             throw new InvalidOperationException($"event {e.Kind} of issue {Id} expects {e.From}, but the issue is {Status}");
         }
 
         _events.Add(e);
+        _version++;
         Status = e.To;
         Owner = e.Owner;
         ChainStep = e.ChainStep;

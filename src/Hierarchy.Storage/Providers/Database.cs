@@ -12,6 +12,9 @@ public abstract class Database
     /// <summary>Gets the clause that locks selected rows for the rest of the transaction; empty where a write transaction locks already.</summary>
     public abstract string ForUpdate { get; }
 
+    /// <summary>Gets the clause that locks selected rows and passes over rows another transaction holds, so replicas share work.</summary>
+    public abstract string ForUpdateSkipLocked { get; }
+
     /// <summary>Opens a connection, ready for use.</summary>
     /// <exception cref="StorageUnavailableException">The database cannot be reached.</exception>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

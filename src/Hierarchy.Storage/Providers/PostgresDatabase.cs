@@ -24,6 +24,9 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     public override string Dialect => "postgres";
 
     /// <inheritdoc />
+    public override string ForUpdateSkipLocked => " FOR UPDATE SKIP LOCKED";
+
+    /// <inheritdoc />
     public override string ForUpdate => " FOR UPDATE";
 
     /// <inheritdoc />

@@ -28,6 +28,9 @@ public sealed class SqliteDatabase : Database
     public override string Dialect => "sqlite";
 
     /// <inheritdoc />
+    public override string ForUpdateSkipLocked => string.Empty;
+
+    /// <inheritdoc />
     public override string ForUpdate => string.Empty;
 
     /// <inheritdoc />

@@ -1,0 +1,89 @@
+using System.Data.Common;
+using System.Globalization;
+using Hierarchy.Domain.Issues;
+using Hierarchy.Storage.Providers;
+
+namespace Hierarchy.Storage.Stores;
+
+/// <summary>How issues and their events map to rows; times are Unix milliseconds.</summary>
+internal static class IssueRows
+{
+    public const string Columns =
+        "i.id, i.request_id, i.category, i.channel, i.description, i.household_id, i.place_unit_id, " +
+        "i.district_id, i.street_id, i.community_id, i.grid_id, i.building_group_id, i.chain, " +
+        "i.status, i.chain_step, i.owner_unit_id, i.owner_department, i.due_at, i.reported_at, i.resolved_at, " +
+        "i.rating, i.reopen_count, i.escalation_count, i.version";
+
+    public const string EventColumns =
+        "e.position, e.kind, e.occurred_at, e.actor, e.from_status, e.to_status, e.owner_unit_id, e.owner_department, " +
+        "e.chain_step, e.due_at, e.reason, e.rating";
+
+    public const string UpdateProjection =
+        """
+        UPDATE issues SET status = @status, chain_step = @step, owner_unit_id = @owner_unit, owner_department = @owner_department,
+            due_at = @due, accepted_at = COALESCE(accepted_at, @accepted), resolved_at = @resolved, rating = @rating,
+            reopen_count = @reopens, escalation_count = @escalations, version = @version
+        WHERE id = @id
+        """;
+
+    public const string InsertEvent =
+        """
+        INSERT INTO issue_events (issue_id, seq, kind, occurred_at, actor, from_status, to_status, owner_unit_id, owner_department,
+            chain_step, due_at, reason, rating)
+        VALUES (@issue, @seq, @kind, @at, @actor, @from, @to, @owner_unit, @owner_department, @step, @due, @reason, @rating)
+        """;
+
+    public static Issue Read(DbDataReader r)
+    {
+        var path = Enumerable.Range(7, 5).Where(i => !r.IsDBNull(i)).Select(r.GetInt64).ToArray();
+        var facts = new IssueFacts(
+            r.GetInt64(0), r.GetString(1), r.GetString(2), (IssueChannel)r.GetInt16(3), r.GetString(4), r.NullableInt64(5),
+            r.GetInt64(6), path, DecodeChain(r.GetString(12)));
+        var snapshot = new IssueSnapshot(
+            (IssueStatus)r.GetInt16(13), r.GetInt32(14), new IssueOwner(r.NullableInt64(15), r.NullableString(16)),
+            Time(r, 17), Time(r, 18)!.Value, Time(r, 19), r.IsDBNull(20) ? null : (Satisfaction)r.GetInt16(20),
+            r.GetInt32(21), r.GetInt32(22), r.GetInt64(23));
+        return Issue.Restore(facts, snapshot);
+    }
+
+    public static IssueEvent ReadEvent(DbDataReader r, int first = 0) => new(
+        (IssueEventKind)r.GetInt16(first + 1), Time(r, first + 2)!.Value, r.GetString(first + 3),
+        r.IsDBNull(first + 4) ? null : (IssueStatus)r.GetInt16(first + 4), (IssueStatus)r.GetInt16(first + 5),
+        new IssueOwner(r.NullableInt64(first + 6), r.NullableString(first + 7)), r.GetInt32(first + 8), Time(r, first + 9), r.GetString(first + 10))
+    {
+        Position = r.GetInt64(first),
+        Rating = r.IsDBNull(first + 11) ? null : (Satisfaction)r.GetInt16(first + 11),
+    };
+
+    public static (string Name, object? Value)[] ProjectionParameters(Issue issue, DateTimeOffset? acceptedAt) =>
+    [
+        ("id", issue.Id), ("status", (short)issue.Status), ("step", issue.ChainStep), ("owner_unit", issue.Owner.UnitId),
+        ("owner_department", issue.Owner.DepartmentCode), ("due", Millis(issue.DueAt)), ("accepted", Millis(acceptedAt)),
+        ("resolved", Millis(issue.ResolvedAt)), ("rating", (short?)issue.Rating), ("reopens", issue.ReopenCount),
+        ("escalations", issue.EscalationCount), ("version", issue.Version),
+    ];
+
+    public static (string Name, object? Value)[] EventParameters(long issueId, long seq, IssueEvent e) =>
+    [
+        ("issue", issueId), ("seq", seq), ("kind", (short)e.Kind), ("at", e.At.ToUnixTimeMilliseconds()), ("actor", e.Actor),
+        ("from", (short?)e.From), ("to", (short)e.To), ("owner_unit", e.Owner.UnitId), ("owner_department", e.Owner.DepartmentCode),
+        ("step", e.ChainStep), ("due", Millis(e.DueAt)), ("reason", e.Reason), ("rating", (short?)e.Rating),
+    ];
+
+    public static long? Millis(DateTimeOffset? time) => time?.ToUnixTimeMilliseconds();
+
+    public static string EncodeChain(IReadOnlyList<ChainLink> chain) => string.Join(';', chain.Select(link =>
+        string.Join(',', link.Level, link.Owner.UnitId is { } id ? "u" : "d",
+            link.Owner.UnitId?.ToString(CultureInfo.InvariantCulture) ?? link.Owner.DepartmentCode,
+            ((long)link.TimeLimit.TotalSeconds).ToString(CultureInfo.InvariantCulture))));
+
+    private static ChainLink[] DecodeChain(string text) => [.. text.Split(';').Select(part =>
+    {
+        var f = part.Split(',');
+        var owner = f[1] == "u" ? IssueOwner.Unit(long.Parse(f[2], CultureInfo.InvariantCulture)) : IssueOwner.Department(f[2]);
+        return new ChainLink(owner, f[0], TimeSpan.FromSeconds(long.Parse(f[3], CultureInfo.InvariantCulture)));
+    })];
+
+    private static DateTimeOffset? Time(DbDataReader r, int ordinal) =>
+        r.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(ordinal));
+}

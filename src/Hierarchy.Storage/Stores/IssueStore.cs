@@ -1,0 +1,217 @@
+using System.Data.Common;
+using Hierarchy.Domain.Errors;
+using Hierarchy.Domain.Issues;
+using Hierarchy.Domain.Organization;
+using Hierarchy.Storage.Providers;
+
+namespace Hierarchy.Storage.Stores;
+
+/// <summary>The issue store, on either engine: every change locks the issue's row, appends events and updates the fold together.</summary>
+public sealed class IssueStore(Database database) : IIssueStore
+{
+    private static readonly string[] PathColumns = ["district_id", "street_id", "community_id", "grid_id", "building_group_id"];
+
+    /// <inheritdoc />
+    public Task<(Issue Issue, bool Created)> ReportAsync(IssueFacts facts, IssueEvent reported, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var path = PathColumns.Select((_, i) => i < facts.Path.Count ? (object?)facts.Path[i] : null).ToArray();
+            var id = await Sql.ScalarAsync<long>(connection, transaction,
+                $"""
+                INSERT INTO issues (request_id, category, channel, description, household_id, place_unit_id, {string.Join(", ", PathColumns)},
+                    chain, status, chain_step, reported_at, version)
+                VALUES (@request, @category, @channel, @description, @household, @place, @p0, @p1, @p2, @p3, @p4,
+                    @chain, @status, 0, @at, 1)
+                ON CONFLICT (request_id) DO NOTHING
+                RETURNING id
+                """,
+                cancellationToken,
+                ("request", facts.RequestId), ("category", facts.Category), ("channel", (short)facts.Channel), ("description", facts.Description),
+                ("household", facts.HouseholdId), ("place", facts.PlaceUnitId), ("p0", path[0]), ("p1", path[1]), ("p2", path[2]), ("p3", path[3]),
+                ("p4", path[4]), ("chain", IssueRows.EncodeChain(facts.Chain)), ("status", (short)reported.To), ("at", reported.At.ToUnixTimeMilliseconds()));
+            if (id == 0)
+            {
+                var existing = await SelectAsync(connection, transaction, "i.request_id = @request", string.Empty, cancellationToken, ("request", facts.RequestId));
+                return (existing[0], false);
+            }
+
+            var issue = Issue.Fold(facts with { Id = id }, [reported]);
+            await Sql.ExecuteAsync(connection, transaction, IssueRows.InsertEvent, cancellationToken, IssueRows.EventParameters(id, 1, reported));
+            return (issue, true);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Issue> GetAsync(long id, bool withEvents, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    {
+        var found = await SelectAsync(connection, null, "i.id = @id", string.Empty, cancellationToken, ("id", id));
+        if (found.Count == 0)
+        {
+            throw new NotFoundException($"issue {id}");
+        }
+
+        if (!withEvents)
+        {
+            return found[0];
+        }
+
+        var events = await Sql.ListAsync(connection, null,
+            $"SELECT {IssueRows.EventColumns} FROM issue_events e WHERE e.issue_id = @id ORDER BY e.seq",
+            r => IssueRows.ReadEvent(r), cancellationToken, ("id", id));
+        return Issue.Fold(found[0].Facts, events);
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<(Issue Issue, IReadOnlyList<IssueEvent> Added)> UpdateAsync(
+        long id, long expectedVersion, Func<Issue, IReadOnlyList<IssueEvent>> decide, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var found = await SelectAsync(connection, transaction, "i.id = @id", database.ForUpdate, cancellationToken, ("id", id));
+            if (found.Count == 0)
+            {
+                throw new NotFoundException($"issue {id}");
+            }
+
+            var issue = found[0];
+            if (expectedVersion != 0 && issue.Version != expectedVersion)
+            {
+                throw new VersionConflictException($"issue {id}", expectedVersion, issue.Version);
+            }
+
+            var added = decide(issue);
+            await AppendAsync(connection, transaction, issue, added, cancellationToken);
+            return (issue, added);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Issue>> SweepAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyList<Issue>>(async (connection, transaction) =>
+        {
+            var due = await SelectAsync(connection, transaction,
+                $"i.due_at <= @now AND i.status IN ({(short)IssueStatus.Dispatched}, {(short)IssueStatus.InProgress})",
+                $" ORDER BY i.due_at LIMIT @limit{database.ForUpdateSkipLocked}",
+                cancellationToken, ("now", now.ToUnixTimeMilliseconds()), ("limit", limit));
+            var swept = new List<Issue>(due.Count);
+            foreach (var issue in due)
+            {
+                if (issue.EscalateIfDue(now) is { } step)
+                {
+                    await AppendAsync(connection, transaction, issue, [step], cancellationToken);
+                    swept.Add(issue);
+                }
+            }
+
+            return swept;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Issue>> ListAsync(IssueQuery query, long afterId, int limit, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<Issue>>(async connection =>
+        {
+            var (where, parameters) = Filter(query);
+            return await SelectAsync(connection, null, $"i.id > @after{where}", " ORDER BY i.id LIMIT @limit", cancellationToken,
+                [.. parameters, ("after", afterId), ("limit", limit)]);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<(Issue Issue, IssueEvent Event)>> EventsAfterAsync(
+        IssueQuery query, long position, int limit, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<(Issue, IssueEvent)>>(async connection =>
+        {
+            var (where, parameters) = Filter(query);
+            return await Sql.ListAsync(connection, null,
+                $"""
+                SELECT {IssueRows.Columns}, {IssueRows.EventColumns}
+                FROM issue_events e JOIN issues i ON i.id = e.issue_id
+                WHERE e.position > @position{where} ORDER BY e.position LIMIT @limit
+                """,
+                r => (IssueRows.Read(r), IssueRows.ReadEvent(r, 24)), cancellationToken, [.. parameters, ("position", position), ("limit", limit)]);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<long, int>> OpenCountsAsync(IReadOnlyList<long> householdIds, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyDictionary<long, int>>(async connection =>
+        {
+            if (householdIds.Count == 0)
+            {
+                return new Dictionary<long, int>();
+            }
+
+            var names = householdIds.Select((_, i) => "@h" + i).ToArray();
+            var rows = await Sql.ListAsync(connection, null,
+                $"""
+                SELECT household_id, COUNT(*) FROM issues
+                WHERE household_id IN ({string.Join(", ", names)}) AND status NOT IN ({(short)IssueStatus.Resolved}, {(short)IssueStatus.Closed})
+                GROUP BY household_id
+                """,
+                r => (r.GetInt64(0), (int)r.GetInt64(1)), cancellationToken,
+                [.. householdIds.Select((h, i) => ("h" + i, (object?)h))]);
+            return rows.ToDictionary(r => r.Item1, r => r.Item2);
+        }, cancellationToken);
+
+    private static (string Where, (string, object?)[] Parameters) Filter(IssueQuery query)
+    {
+        var where = new List<string>();
+        var parameters = new List<(string, object?)>();
+        if (query.RootLevel is { } level)
+        {
+            where.Add($"i.{PathColumns[(int)level - 1]} = @root");
+            parameters.Add(("root", query.RootId));
+        }
+
+        if (query.HouseholdIds is { } households)
+        {
+            var names = households.Select((_, i) => "@hh" + i).ToArray();
+            where.Add(names.Length == 0 ? "1 = 0" : $"i.household_id IN ({string.Join(", ", names)})");
+            parameters.AddRange(households.Select((h, i) => ("hh" + i, (object?)h)));
+        }
+
+        if (query.Status is { } status)
+        {
+            where.Add("i.status = @status");
+            parameters.Add(("status", (short)status));
+        }
+
+        if (query.Category is { } category)
+        {
+            where.Add("i.category = @category");
+            parameters.Add(("category", category));
+        }
+
+        if (query.ReportedFrom is { } from)
+        {
+            where.Add("i.reported_at >= @from");
+            parameters.Add(("from", from.ToUnixTimeMilliseconds()));
+        }
+
+        if (query.ReportedBefore is { } before)
+        {
+            where.Add("i.reported_at < @before");
+            parameters.Add(("before", before.ToUnixTimeMilliseconds()));
+        }
+
+        return (string.Concat(where.Select(w => " AND " + w)), [.. parameters]);
+    }
+
+    private static async Task AppendAsync(
+        DbConnection connection, DbTransaction transaction, Issue issue, IReadOnlyList<IssueEvent> events, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? accepted = null;
+        foreach (var e in events)
+        {
+            issue.Apply(e);
+            accepted ??= e.Kind == IssueEventKind.Accepted ? e.At : null;
+            await Sql.ExecuteAsync(connection, transaction, IssueRows.InsertEvent, cancellationToken, IssueRows.EventParameters(issue.Id, issue.Version, e));
+        }
+
+        if (events.Count > 0)
+        {
+            await Sql.ExecuteAsync(connection, transaction, IssueRows.UpdateProjection, cancellationToken, IssueRows.ProjectionParameters(issue, accepted));
+        }
+    }
+
+    private static async Task<IReadOnlyList<Issue>> SelectAsync(
+        DbConnection connection, DbTransaction? transaction, string where, string tail, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters) =>
+        await Sql.ListAsync(connection, transaction, $"SELECT {IssueRows.Columns} FROM issues i WHERE {where}{tail}", IssueRows.Read,
+            cancellationToken, parameters);
+}
