@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Grpc.Server;
 using Hierarchy.Import;
+using Hierarchy.Server.Issues;
 using Hierarchy.Server.Security;
 using Hierarchy.Server.Services;
 using Hierarchy.Server.Startup;
@@ -70,6 +71,12 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton(stores.Tree);
             builder.Services.AddSingleton(stores.Households);
             builder.Services.AddSingleton(stores.Members);
+            builder.Services.AddSingleton(stores.Issues);
+            builder.Services.AddSingleton(stores.Statistics);
+            builder.Services.AddSingleton(settings.Clock);
+            builder.Services.AddSingleton<IssueFeed>();
+            builder.Services.AddSingleton<IssueWorkflow>();
+            builder.Services.AddHostedService<EscalationSweeper>();
             builder.Services.AddSingleton(state);
             builder.Services.AddSingleton(tokens);
             builder.Services.AddSingleton<HierarchyErrorMap>();
@@ -78,6 +85,8 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddGrpcService<DirectoryService>();
             builder.Services.AddGrpcService<ResponsibilityService>();
             builder.Services.AddGrpcService<PartyMemberService>();
+            builder.Services.AddGrpcService<IssueService>();
+            builder.Services.AddGrpcService<StatsService>();
 
             var app = builder.Build();
             app.RunGrpc();

@@ -23,6 +23,12 @@ public sealed record ServerSettings
     /// <summary>Gets the bearer tokens and the role each grants; null reads <c>Hierarchy:Tokens</c> from configuration.</summary>
     public IReadOnlyDictionary<string, string>? Tokens { get; init; }
 
+    /// <summary>Gets how often overdue issues are escalated; null turns the background sweeper off. Defaults to 1 second.</summary>
+    public TimeSpan? SweepInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets the clock; tests move a clock of their own instead of sleeping. Defaults to the system clock.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>Gets the largest request message accepted, in bytes. Defaults to 4 MiB.</summary>
     public int MaxReceiveMessageSize { get; init; } = 4 * 1024 * 1024;
 }

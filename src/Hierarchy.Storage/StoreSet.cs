@@ -13,6 +13,7 @@ public sealed class StoreSet : IAsyncDisposable
         Households = new HouseholdStore(database);
         Members = new PartyMemberStore(database);
         Issues = new IssueStore(database);
+        Statistics = new IssueStatistics(database);
     }
 
     /// <summary>Gets the engine.</summary>
@@ -29,6 +30,9 @@ public sealed class StoreSet : IAsyncDisposable
 
     /// <summary>Gets the issue store.</summary>
     public IIssueStore Issues { get; }
+
+    /// <summary>Gets the issue tallies.</summary>
+    public IIssueStatistics Statistics { get; }
 
     /// <summary>Opens a database and applies pending schema scripts.</summary>
     public static async Task<StoreSet> OpenAsync(Database database, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ public sealed class HouseholdIndex
 {
     private readonly ChunkedArray<long> _buildingGroup = new();
     private readonly ChunkedArray<long> _member = new();
+    private readonly ChunkedArray<int> _perGroup = new();
     private readonly Lock _write = new();
     private long _count;
 
@@ -21,12 +22,18 @@ public sealed class HouseholdIndex
     {
         lock (_write)
         {
-            if (_buildingGroup.Get(householdId) == 0)
+            var previous = _buildingGroup.Get(householdId);
+            if (previous == 0)
             {
                 _count++;
             }
+            else
+            {
+                _perGroup.Set(previous, _perGroup.Get(previous) - 1);
+            }
 
             _buildingGroup.Set(householdId, buildingGroupId);
+            _perGroup.Set(buildingGroupId, _perGroup.Get(buildingGroupId) + 1);
         }
     }
 
@@ -46,6 +53,9 @@ public sealed class HouseholdIndex
         var group = _buildingGroup.Get(householdId);
         return group != 0 ? group : throw new NotFoundException($"household {householdId}");
     }
+
+    /// <summary>Gets how many households live in a building group.</summary>
+    public int CountIn(long buildingGroupId) => _perGroup.Get(buildingGroupId);
 
     /// <summary>Tells whether a household exists.</summary>
     public bool Contains(long householdId) => _buildingGroup.Get(householdId) != 0;

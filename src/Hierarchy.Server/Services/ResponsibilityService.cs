@@ -56,30 +56,9 @@ public sealed class ResponsibilityService(HierarchyState state, TokenDirectory t
 
     private (Domain.Responsibility.Resolution Resolution, Person? Linked) Answer(OrgTreeSnapshot tree, ResolveRequest request, Caller caller)
     {
-        var targets = (request.HouseholdId != 0 ? 1 : 0) + (request.UnitId != 0 ? 1 : 0) + (request.UnitCode.Length > 0 ? 1 : 0);
-        if (targets != 1)
-        {
-            throw new InvalidFieldException("household_id", "set exactly one of household_id, unit_id and unit_code");
-        }
-
-        if (request.HouseholdId == 0)
-        {
-            var index = tree.Find(request.UnitId, request.UnitCode);
-            return (ResponsibilityResolver.Resolve(tree, index, request.Category), null);
-        }
-
-        if (request.HouseholdId < 0)
-        {
-            throw new InvalidFieldException("household_id", $"{request.HouseholdId} is not a household id");
-        }
-
-        var group = state.Households.BuildingGroupOf(request.HouseholdId);
-        if (!tree.TryIndexOf(group, out var place))
-        {
-            throw new NotFoundException($"building group {group} of household {request.HouseholdId}");
-        }
-
-        return (ResponsibilityResolver.Resolve(tree, place, request.Category), LinkedMember(tree, request.HouseholdId, caller));
+        var place = Places.Locate(state, tree, request.HouseholdId, request.UnitId, request.UnitCode);
+        var resolution = ResponsibilityResolver.Resolve(tree, place, request.Category);
+        return (resolution, request.HouseholdId == 0 ? null : LinkedMember(tree, request.HouseholdId, caller));
     }
 
     private Person? LinkedMember(OrgTreeSnapshot tree, long householdId, Caller caller)

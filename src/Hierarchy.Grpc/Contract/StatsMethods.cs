@@ -1,0 +1,19 @@
+using Google.Protobuf.Reflection;
+using Hierarchy.Grpc.Protocol;
+using Hierarchy.V1;
+
+namespace Hierarchy.Grpc.Contract;
+
+/// <summary>The methods of <c>hierarchy.v1.StatsService</c>.</summary>
+public static class StatsMethods
+{
+    /// <summary>Gets the service descriptor.</summary>
+    public static ServiceDescriptor Service => StatsReflection.Descriptor.FindTypeByName<ServiceDescriptor>("StatsService");
+
+    /// <summary>Gets GetUnitStats.</summary>
+    public static Method<GetUnitStatsRequest, UnitStats> GetUnitStats { get; } = Method<GetUnitStatsRequest, UnitStats>.From(Service, "GetUnitStats");
+
+    /// <summary>Gets RankChildren.</summary>
+    public static Method<RankChildrenRequest, RankChildrenResponse> RankChildren { get; } =
+        Method<RankChildrenRequest, RankChildrenResponse>.From(Service, "RankChildren");
+}

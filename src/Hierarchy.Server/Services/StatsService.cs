@@ -1,0 +1,115 @@
+using Hierarchy.Domain.Errors;
+using Hierarchy.Domain.Issues;
+using Hierarchy.Domain.Organization;
+using Hierarchy.Domain.ReadModel;
+using Hierarchy.Grpc.Contract;
+using Hierarchy.Grpc.Server;
+using Hierarchy.Server.Security;
+using Hierarchy.Storage.Stores;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using V1 = Hierarchy.V1;
+
+namespace Hierarchy.Server.Services;
+
+/// <summary><c>hierarchy.v1.StatsService</c>: 解决率, 满意率, 响应率 and the rankings (倒排) of a unit's children.</summary>
+public sealed class StatsService(HierarchyState state, TokenDirectory tokens, IIssueStatistics statistics) : IGrpcService, IDescribedService
+{
+    /// <inheritdoc />
+    public static ServiceDescriptor Descriptor => StatsMethods.Service;
+
+    /// <inheritdoc />
+    public void Bind(ServiceBinder binder) => binder
+        .Unary(StatsMethods.GetUnitStats, GetUnitStatsAsync)
+        .Unary(StatsMethods.RankChildren, RankChildrenAsync);
+
+    private async ValueTask<V1.UnitStats> GetUnitStatsAsync(V1.GetUnitStatsRequest request, ServerCallContext context)
+    {
+        tokens.Authenticate(context);
+        var tree = state.Tree;
+        var index = tree.Find(request.UnitId, request.UnitCode);
+        var (from, to) = Period(request.From, request.To);
+        var unit = tree.UnitAt(index);
+        var tallies = await statistics.TallyAsync(unit.Level, unit.Id, unit.Level, from, to, context.CancellationToken);
+        return Figures(tree, index, tallies.SingleOrDefault() ?? IssueTally.Empty(unit.Id));
+    }
+
+    private async ValueTask<V1.RankChildrenResponse> RankChildrenAsync(V1.RankChildrenRequest request, ServerCallContext context)
+    {
+        tokens.Authenticate(context);
+        var tree = state.Tree;
+        var index = tree.Find(request.UnitId, request.UnitCode);
+        var unit = tree.UnitAt(index);
+        if (unit.Level == OrgLevel.BuildingGroup)
+        {
+            throw new InvalidFieldException("unit_id", $"building group {unit.Code} has no children to rank");
+        }
+
+        var (from, to) = Period(request.From, request.To);
+        var tallies = (await statistics.TallyAsync(unit.Level, unit.Id, unit.Level + 1, from, to, context.CancellationToken))
+            .ToDictionary(t => t.UnitId);
+        var children = tree.ChildrenOf(index)
+            .Select(child => Figures(tree, child, tallies.GetValueOrDefault(tree.UnitAt(child).Id) ?? IssueTally.Empty(tree.UnitAt(child).Id)));
+        IOrderedEnumerable<V1.UnitStats> ranked = request.By switch
+        {
+            V1.RankBy.Unspecified or V1.RankBy.ComplaintVolume => children.OrderByDescending(c => c.Received),
+            // A unit with nothing to rate is not among the worst: it goes last.
+            V1.RankBy.ResolutionRate => children.OrderBy(c => c.Received == 0).ThenBy(c => c.ResolutionRate).ThenByDescending(c => c.Received),
+            V1.RankBy.SatisfactionRate => children.OrderBy(c => c.Rated == 0).ThenBy(c => c.SatisfactionRate).ThenByDescending(c => c.Rated),
+            V1.RankBy.ComplaintsPerThousandHouseholds => children.OrderByDescending(c => c.ComplaintsPerThousandHouseholds),
+            _ => throw new InvalidFieldException("by", $"{(int)request.By} is not a ranking"),
+        };
+        var response = new V1.RankChildrenResponse();
+        response.Children.AddRange(ranked.ThenBy(c => c.Unit.Code, StringComparer.Ordinal));
+        return response;
+    }
+
+    private V1.UnitStats Figures(OrgTreeSnapshot tree, int index, IssueTally tally)
+    {
+        var (start, end) = tree.SubtreeOf(index);
+        long households = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (tree.LevelOf(i) == OrgLevel.BuildingGroup)
+            {
+                households += state.Households.CountIn(tree.UnitAt(i).Id);
+            }
+        }
+
+        var figures = new UnitFigures(tally, households);
+        var stats = new V1.UnitStats
+        {
+            Unit = SnapshotMessages.For(tree).Unit(index),
+            Received = tally.Received,
+            Resolved = tally.Resolved,
+            ResolutionRate = figures.ResolutionRate,
+            Rated = tally.Rated,
+            SatisfactionRate = figures.SatisfactionRate,
+            Responded = tally.Responded,
+            ResponseRate = figures.ResponseRate,
+            MedianSecondsToResolve = (long)figures.MedianTimeToResolve.TotalSeconds,
+            Households = households,
+            ComplaintsPerThousandHouseholds = figures.ComplaintsPerThousandHouseholds,
+        };
+        foreach (var (level, count) in tally.EscalationsByLevel)
+        {
+            stats.EscalationsByLevel[level] = count;
+        }
+        return stats;
+    }
+
+    private static (DateTimeOffset From, DateTimeOffset To) Period(Google.Protobuf.WellKnownTypes.Timestamp? from, Google.Protobuf.WellKnownTypes.Timestamp? to)
+    {
+        if (from is null)
+        {
+            throw new InvalidFieldException("from", "is required: the start of the period");
+        }
+
+        if (to is null)
+        {
+            throw new InvalidFieldException("to", "is required: the end of the period (exclusive)");
+        }
+
+        var (start, end) = (from.ToDateTimeOffset(), to.ToDateTimeOffset());
+        return end > start ? (start, end) : throw new InvalidFieldException("to", $"{end:u} is not after from {start:u}");
+    }
+}
