@@ -30,6 +30,44 @@ public static class Sql
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Executes statements in one round trip where the engine batches (PostgreSQL), one by one where it runs in-process (SQLite).</summary>
+    public static async Task ExecuteBatchAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Text, (string Name, object? Value)[] Parameters)> statements,
+        CancellationToken cancellationToken)
+    {
+        if (!connection.CanCreateBatch)
+        {
+            foreach (var (text, parameters) in statements)
+            {
+                await ExecuteAsync(connection, transaction, text, cancellationToken, parameters);
+            }
+
+            return;
+        }
+
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var (text, parameters) in statements)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = text;
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Executes a query returning one value.</summary>
     public static async Task<T> ScalarAsync<T>(
         DbConnection connection, DbTransaction? transaction, string text, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

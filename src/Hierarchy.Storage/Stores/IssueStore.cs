@@ -91,15 +91,17 @@ public sealed class IssueStore(Database database) : IIssueStore
                 $" ORDER BY i.due_at LIMIT @limit{database.ForUpdateSkipLocked}",
                 cancellationToken, ("now", now.ToUnixTimeMilliseconds()), ("limit", limit));
             var swept = new List<Issue>(due.Count);
+            var statements = new List<(string, (string, object?)[])>(due.Count * 2);
             foreach (var issue in due)
             {
                 if (issue.EscalateIfDue(now) is { } step)
                 {
-                    await AppendAsync(connection, transaction, issue, [step], cancellationToken);
+                    statements.AddRange(Append(issue, [step]));
                     swept.Add(issue);
                 }
             }
 
+            await Sql.ExecuteBatchAsync(connection, transaction, statements, cancellationToken);
             return swept;
         }, cancellationToken);
 
@@ -192,21 +194,28 @@ public sealed class IssueStore(Database database) : IIssueStore
         return (string.Concat(where.Select(w => " AND " + w)), [.. parameters]);
     }
 
-    private static async Task AppendAsync(
-        DbConnection connection, DbTransaction transaction, Issue issue, IReadOnlyList<IssueEvent> events, CancellationToken cancellationToken)
+    private static Task AppendAsync(
+        DbConnection connection, DbTransaction transaction, Issue issue, IReadOnlyList<IssueEvent> events, CancellationToken cancellationToken) =>
+        Sql.ExecuteBatchAsync(connection, transaction, Append(issue, events), cancellationToken);
+
+    /// <summary>Folds the events into the issue and returns the statements that store them and the new fold.</summary>
+    private static List<(string, (string, object?)[])> Append(Issue issue, IReadOnlyList<IssueEvent> events)
     {
+        var statements = new List<(string, (string, object?)[])>(events.Count + 1);
         DateTimeOffset? accepted = null;
         foreach (var e in events)
         {
             issue.Apply(e);
             accepted ??= e.Kind == IssueEventKind.Accepted ? e.At : null;
-            await Sql.ExecuteAsync(connection, transaction, IssueRows.InsertEvent, cancellationToken, IssueRows.EventParameters(issue.Id, issue.Version, e));
+            statements.Add((IssueRows.InsertEvent, IssueRows.EventParameters(issue.Id, issue.Version, e)));
         }
 
         if (events.Count > 0)
         {
-            await Sql.ExecuteAsync(connection, transaction, IssueRows.UpdateProjection, cancellationToken, IssueRows.ProjectionParameters(issue, accepted));
+            statements.Add((IssueRows.UpdateProjection, IssueRows.ProjectionParameters(issue, accepted)));
         }
+
+        return statements;
     }
 
     private static async Task<IReadOnlyList<Issue>> SelectAsync(

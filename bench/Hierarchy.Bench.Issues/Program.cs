@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net;
+
+using Hierarchy.Grpc.Client;
+using Hierarchy.Grpc.Contract;
+using Hierarchy.Server;
+using Hierarchy.Server.Issues;
+using Hierarchy.Server.Security;
+using Hierarchy.Server.Startup;
+using Hierarchy.Testing;
+using Hierarchy.V1;
+using Npgsql;
+
+// Issue intake (ReportIssue over gRPC, reports/s) and the escalation sweep (escalations/s), on PostgreSQL and on SQLite.
+var reports = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+var postgres = Environment.GetEnvironmentVariable("HIERARCHY_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres";
+
+await RunAsync("SQLite", StorageSettings.Parse(Path.Combine(Path.GetTempPath(), $"hierarchy-issues-bench-{Guid.NewGuid():N}.db")));
+string database;
+try
+{
+    database = await CreateDatabaseAsync(postgres);
+}
+catch (NpgsqlException e)
+{
+    Console.WriteLine($"PostgreSQL: skipped, none at {postgres} ({e.Message}); set HIERARCHY_BENCH_POSTGRES");
+    return 0;
+}
+
+await RunAsync("PostgreSQL", new StorageSettings(StorageEngine.PostgreSql, database));
+return 0;
+
+async Task RunAsync(string engine, StorageSettings storage)
+{
+    await using (var stores = await StorageFactory.OpenAsync(storage, CancellationToken.None))
+    {
+        await WeiduSample.ImportAsync(stores, new Hierarchy.Import.SynthesisPlan());
+    }
+
+    var clock = new MovableClock(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+    await using var server = await HierarchyServer.StartAsync(
+        new ServerSettings
+        {
+            Listen = new IPEndPoint(IPAddress.Loopback, 0),
+            Storage = storage,
+            LoadSample = false,
+            SweepInterval = null,
+            Clock = clock,
+            Tokens = new Dictionary<string, string> { ["bench"] = "service" },
+        },
+        logging => logging.ClearProviders());
+    using var channel = GrpcChannel.ForAddress(server.Address);
+    var households = (int)server.State.Households.Count;
+    var options = CallOptions.WithBearer("bench");
+
+    var intake = Stopwatch.StartNew();
+    var ids = new long[reports];
+    await Parallel.ForAsync(0, reports, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, _) =>
+    {
+        var reply = await channel.UnaryAsync(IssueMethods.ReportIssue, new ReportIssueRequest
+        {
+            RequestId = $"bench-{i}", HouseholdId = 1 + (i % households), Category = "garbage", Channel = IssueChannel.Hotline, Description = "垃圾清运不及时",
+        }, options);
+        ids[i] = reply.Issue.Id;
+    });
+    intake.Stop();
+
+    var workflow = server.Services.GetRequiredService<IssueWorkflow>();
+    var service = new Caller(CallerRole.Service, 0);
+    await Parallel.ForAsync(0, reports, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
+        await workflow.AcceptAsync(service, ids[i], 0, token));
+    clock.Advance(TimeSpan.FromHours(25));
+    var sweep = Stopwatch.StartNew();
+    var swept = await workflow.SweepAsync(1000, CancellationToken.None);
+    sweep.Stop();
+
+    Console.WriteLine(
+        $"{engine,-10}  intake {reports / intake.Elapsed.TotalSeconds,8:N0} reports/s ({reports:N0} ReportIssue calls over gRPC, 64 in flight)   " +
+        $"sweep {swept / sweep.Elapsed.TotalSeconds,8:N0} escalations/s ({swept:N0} due issues, batches of 1,000)");
+}
+
+static async Task<string> CreateDatabaseAsync(string admin)
+{
+    var name = $"hierarchy_bench_{Guid.NewGuid():N}"[..40];
+    await using var connection = new NpgsqlConnection(admin);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+    await command.ExecuteNonQueryAsync();
+    return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
+}
