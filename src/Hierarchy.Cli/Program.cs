@@ -3,12 +3,15 @@ using Hierarchy.Cli;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Storage;
 
-var root = new RootCommand("hierarchy: the operator tool of the Hierarchy service") { ImportCommand.Create() };
+var root = new RootCommand("hierarchy: the operator tool of the Hierarchy service")
+{
+    ImportCommand.Create(), IssueCommands.Create(), StatsCommand.Create(),
+};
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is DomainException or StorageUnavailableException)
+catch (Exception e) when (e is DomainException or StorageUnavailableException or Hierarchy.Grpc.Protocol.RpcException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;
