@@ -59,7 +59,11 @@ async Task RunAsync(string engine, StorageSettings storage)
     {
         var reply = await channel.UnaryAsync(IssueMethods.ReportIssue, new ReportIssueRequest
         {
-            RequestId = $"bench-{i}", HouseholdId = 1 + (i % households), Category = "garbage", Channel = IssueChannel.Hotline, Description = "垃圾清运不及时",
+            RequestId = $"bench-{i}",
+            HouseholdId = 1 + (i % households),
+            Category = "garbage",
+            Channel = IssueChannel.Hotline,
+            Description = "垃圾清运不及时",
         }, options);
         ids[i] = reply.Issue.Id;
     });

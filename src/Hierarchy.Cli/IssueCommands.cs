@@ -32,8 +32,11 @@ internal static class IssueCommands
             var options = connection.Call(parse, cancellationToken);
             var reported = await server.UnaryAsync(IssueMethods.ReportIssue, new ReportIssueRequest
             {
-                RequestId = parse.GetValue(requestId)!, HouseholdId = parse.GetValue(household), Category = parse.GetValue(category)!,
-                Channel = parse.GetValue(channel), Description = parse.GetValue(description)!,
+                RequestId = parse.GetValue(requestId)!,
+                HouseholdId = parse.GetValue(household),
+                Category = parse.GetValue(category)!,
+                Channel = parse.GetValue(channel),
+                Description = parse.GetValue(description)!,
             }, options);
             var accepted = await server.UnaryAsync(IssueMethods.Accept, new IssueActionRequest { IssueId = reported.Issue.Id }, options);
             Print(accepted.Issue);
@@ -57,7 +60,9 @@ internal static class IssueCommands
             {
                 var page = await server.UnaryAsync(IssueMethods.ListIssues, new ListIssuesRequest
                 {
-                    UnitCode = parse.GetValue(unit)!, Status = parse.GetValue(status), PageToken = token,
+                    UnitCode = parse.GetValue(unit)!,
+                    Status = parse.GetValue(status),
+                    PageToken = token,
                 }, connection.Call(parse, cancellationToken));
                 foreach (var issue in page.Issues)
                 {

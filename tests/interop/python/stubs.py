@@ -40,7 +40,8 @@ def load(module: str):
                     files.append(target)
         gen = os.path.join(_out, "gen")
         os.makedirs(gen)
-        args = ["protoc", f"-I{src}", f"--python_out={gen}", f"--grpc_python_out={gen}", *files]
+        well_known = os.path.join(os.path.dirname(protoc.__file__), "_proto")
+        args = ["protoc", f"-I{src}", f"-I{well_known}", f"--python_out={gen}", f"--grpc_python_out={gen}", *files]
         if protoc.main(args) != 0:
             raise RuntimeError("protoc failed on " + " ".join(files))
         sys.path.insert(0, gen)
