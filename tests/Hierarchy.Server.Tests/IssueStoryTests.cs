@@ -167,6 +167,20 @@ public sealed class IssueStoryTests(TongzhouIssueServer tongzhou)
         await Assert.ThrowsAnyAsync<Exception>(async () => await resumed.MoveNextAsync());
     }
 
+    [Fact]
+    public async Task A_members_household_list_counts_the_open_issues_of_each_household()
+    {
+        var household = tongzhou.HouseholdIn("110112001024");
+        var member = tongzhou.Server.State.Households.MemberOf(household);
+        await ReportAsync("open-count-" + household, household, "noise", "广场舞音量过大");
+
+        var listed = await tongzhou.Channel.UnaryAsync(
+            PartyMemberMethods.ListHouseholds, new ListHouseholdsRequest { MemberId = member, PageSize = 10 }, _service);
+
+        Assert.Equal(1, listed.Households.Single(h => h.Id == household).OpenIssueCount);
+        Assert.All(listed.Households.Where(h => h.Id != household), h => Assert.Equal(0, h.OpenIssueCount));
+    }
+
     private async Task<Issue> ReportAsync(string requestId, long household, string category, string description) =>
         (await tongzhou.Channel.UnaryAsync(IssueMethods.ReportIssue, new ReportIssueRequest
         {

@@ -11,7 +11,8 @@ using V1 = Hierarchy.V1;
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.PartyMemberService</c>: members, their households, and admins changing links.</summary>
-public sealed class PartyMemberService(HierarchyState state, TokenDirectory tokens, IPartyMemberStore members) : IGrpcService, IDescribedService
+public sealed class PartyMemberService(HierarchyState state, TokenDirectory tokens, IPartyMemberStore members, IIssueStore issues)
+    : IGrpcService, IDescribedService
 {
     private const int MaxPage = 100;
 
@@ -45,13 +46,17 @@ public sealed class PartyMemberService(HierarchyState state, TokenDirectory toke
         var size = Paging.Size(request.PageSize, 10, MaxPage);
         var after = Paging.Position(request.PageToken);
         var households = await members.ListHouseholdsAsync(entry.Member.Id, after, size + 1, context.CancellationToken);
+        var page = households.Take(size).ToList();
+        var openIssues = await issues.OpenCountsAsync([.. page.Select(h => h.Id)], context.CancellationToken);
         var messages = SnapshotMessages.For(tree);
         var response = new V1.ListHouseholdsResponse { Total = entry.Households.Count };
-        foreach (var household in households.Take(size))
+        foreach (var household in page)
         {
             var group = tree.TryIndexOf(household.BuildingGroupId, out var index) ? messages.Unit(index) : null;
             var open = AccessPolicy.SeesPersonalData(caller, tree, household.BuildingGroupId, entry.Member.Id);
-            response.Households.Add(ProtoMapping.Household(household, group!, open));
+            var message = ProtoMapping.Household(household, group!, open);
+            message.OpenIssueCount = openIssues.GetValueOrDefault(household.Id);
+            response.Households.Add(message);
         }
 
         if (households.Count > size)
