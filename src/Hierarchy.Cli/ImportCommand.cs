@@ -21,10 +21,11 @@ internal static class ImportCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var seed = new Option<int>("--seed") { Description = "seed of the synthesis", DefaultValueFactory = _ => new SynthesisPlan().Seed };
+        var totalGrids = new Option<int?>("--total-grids") { Description = "spread this many grids evenly over the communities (Weidu had 620)" };
         var database = DatabaseOption.Create();
         var command = new Command("import", "Import real districts, streets and communities and synthesise the levels beneath them")
         {
-            csv, counties, seed, database,
+            csv, counties, seed, totalGrids, database,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,7 +37,7 @@ internal static class ImportCommand
                 Console.Error.Write($"\r  {p.Streets}/{p.TotalStreets} streets, {p.Households:N0} households, {p.Members:N0} members   "));
             var summary = await new HierarchyImporter(stores).ImportAsync(
                 DivisionsCsv.Read(reader, file?.Name ?? "beijing-11.csv"), parse.GetValue(counties)!,
-                new SynthesisPlan { Seed = parse.GetValue(seed) }, progress, cancellationToken);
+                new SynthesisPlan { Seed = parse.GetValue(seed), TotalGrids = parse.GetValue(totalGrids) }, progress, cancellationToken);
             Console.Error.WriteLine();
             Console.WriteLine(
                 $"imported {summary.Districts} districts, {summary.Streets} streets, {summary.Communities} communities, {summary.Grids} grids, " +

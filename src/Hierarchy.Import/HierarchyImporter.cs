@@ -20,6 +20,7 @@ public sealed class HierarchyImporter(StoreSet stores)
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var selection = CountySelection.From(rows, countyCodes);
+        plan = Spread(plan, selection);
         var existing = await stores.Tree.LoadAsync(cancellationToken);
         var taken = existing.Units.Where(u => u.Level == OrgLevel.District).Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
         if (selection.Counties.FirstOrDefault(c => taken.Contains(c.Code[..6])) is { } again)
@@ -86,6 +87,27 @@ public sealed class HierarchyImporter(StoreSet stores)
         }
 
         return new ImportSummary(selection.Counties.Count, streets.Count, communities, grids, groups, households, members, version);
+    }
+
+    /// <summary>Turns a total grid count into grids per community: an even share, the remainder to the first communities by code.</summary>
+    private static SynthesisPlan Spread(SynthesisPlan plan, CountySelection selection)
+    {
+        if (plan.TotalGrids is not { } total)
+        {
+            return plan;
+        }
+
+        var communities = selection.Communities.SelectMany(c => c).Select(c => c.Code).Order(StringComparer.Ordinal).ToList();
+        if (total < communities.Count)
+        {
+            throw new InvalidFieldException("total_grids", $"{total} grids cannot cover {communities.Count} communities; each needs one");
+        }
+
+        return plan with
+        {
+            GridsPerCommunity = communities.Select((code, i) => (code, grids: (total / communities.Count) + (i < total % communities.Count ? 1 : 0)))
+                .ToDictionary(c => c.code, c => c.grids, StringComparer.Ordinal),
+        };
     }
 
     private static Position Secretary(SynthesisPlan plan, OrgUnit unit)

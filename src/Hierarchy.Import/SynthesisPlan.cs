@@ -18,6 +18,9 @@ public sealed record SynthesisPlan
     /// <summary>Gets the households a building group aims at; groups hold 30–80. Defaults to 55.</summary>
     public int HouseholdsPerBuildingGroup { get; init; } = 55;
 
-    /// <summary>Gets the grids per community when set, instead of sizing grids by households (the Weidu 620-grid layout).</summary>
+    /// <summary>Gets the grids per community when set, instead of sizing grids by households.</summary>
     public IReadOnlyDictionary<string, int>? GridsPerCommunity { get; init; }
+
+    /// <summary>Gets a total number of grids to spread evenly over the imported communities (Weidu had 620); null sizes grids by households.</summary>
+    public int? TotalGrids { get; init; }
 }

@@ -4,6 +4,7 @@ using Hierarchy.Domain.ReadModel;
 using Hierarchy.Grpc.Server;
 using Hierarchy.Import;
 using Hierarchy.Server.Issues;
+using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Security;
 using Hierarchy.Server.Services;
 using Hierarchy.Server.Startup;
@@ -77,6 +78,9 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton<IssueFeed>();
             builder.Services.AddSingleton<IssueWorkflow>();
             builder.Services.AddHostedService<EscalationSweeper>();
+            builder.Services.AddSingleton(stores.Reorganizations);
+            builder.Services.AddSingleton<ReorganizationWorkflow>();
+            builder.Services.AddSingleton<HistoricalTrees>();
             builder.Services.AddSingleton(state);
             builder.Services.AddSingleton(tokens);
             builder.Services.AddSingleton<HierarchyErrorMap>();
@@ -87,6 +91,7 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddGrpcService<PartyMemberService>();
             builder.Services.AddGrpcService<IssueService>();
             builder.Services.AddGrpcService<StatsService>();
+            builder.Services.AddGrpcService<AdminService>();
 
             var app = builder.Build();
             app.RunGrpc();

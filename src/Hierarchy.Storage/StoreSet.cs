@@ -14,6 +14,7 @@ public sealed class StoreSet : IAsyncDisposable
         Members = new PartyMemberStore(database);
         Issues = new IssueStore(database);
         Statistics = new IssueStatistics(database);
+        Reorganizations = new ReorganizationStore(database);
     }
 
     /// <summary>Gets the engine.</summary>
@@ -33,6 +34,9 @@ public sealed class StoreSet : IAsyncDisposable
 
     /// <summary>Gets the issue tallies.</summary>
     public IIssueStatistics Statistics { get; }
+
+    /// <summary>Gets the reorganisation plans.</summary>
+    public IReorganizationStore Reorganizations { get; }
 
     /// <summary>Opens a database and applies pending schema scripts.</summary>
     public static async Task<StoreSet> OpenAsync(Database database, CancellationToken cancellationToken)

@@ -108,10 +108,10 @@ public sealed class ResolveTests(WeiduServer weidu)
     }
 
     [Fact]
-    public async Task A_batch_over_ten_thousand_items_is_an_invalid_argument_naming_requests()
+    public async Task A_batch_over_five_thousand_items_is_an_invalid_argument_naming_requests()
     {
         var batch = new ResolveBatchRequest();
-        batch.Requests.AddRange(Enumerable.Range(0, 10_001).Select(_ => new ResolveRequest { HouseholdId = 1, Category = "sewage" }));
+        batch.Requests.AddRange(Enumerable.Range(0, 5_001).Select(_ => new ResolveRequest { HouseholdId = 1, Category = "sewage" }));
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             weidu.Channel.UnaryAsync(ResponsibilityMethods.ResolveBatch, batch, WeiduServer.As("service")));

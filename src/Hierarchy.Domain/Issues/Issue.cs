@@ -213,6 +213,23 @@ public sealed class Issue
         return new(IssueEventKind.Reopened, now, actor, Status, IssueStatus.Dispatched, Owner, ChainStep, due, reason);
     }
 
+    /// <summary>Hands an open issue whose owner a reorganisation retires to the successor; null when its owner stays.</summary>
+    public IssueEvent? Reroute(DateTimeOffset now, string actor, IReadOnlyDictionary<long, long> successors, string reason)
+    {
+        if (!IsOpen || Owner.UnitId is not { } owner || !successors.TryGetValue(owner, out var successor))
+        {
+            return null;
+        }
+
+        return new(IssueEventKind.Rerouted, now, actor, Status, Status, IssueOwner.Unit(successor), ChainStep, DueAt, reason);
+    }
+
+    /// <summary>Gets the chain with retired units replaced by their successors.</summary>
+    public IReadOnlyList<ChainLink> ChainAfter(IReadOnlyDictionary<long, long> successors) =>
+        [.. Facts.Chain.Select(link => link.Owner.UnitId is { } id && successors.TryGetValue(id, out var next)
+            ? link with { Owner = IssueOwner.Unit(next) }
+            : link)];
+
     private IssueEvent? StepUp(DateTimeOffset now, string actor, string reason)
     {
         if (ChainStep + 1 >= Facts.Chain.Count)

@@ -29,4 +29,7 @@ public enum IssueEventKind
 
     /// <summary>Its deadline passed at the top of the chain, where nobody is left to escalate to.</summary>
     Overdue = 9,
+
+    /// <summary>A reorganisation retired its owner and handed it to the unit that took over.</summary>
+    Rerouted = 10,
 }

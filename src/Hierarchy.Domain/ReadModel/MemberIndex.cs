@@ -7,6 +7,7 @@ public sealed class MemberIndex
 {
     private readonly ChunkedArray<MemberEntry?> _members = new();
     private readonly Lock _write = new();
+    private long _maxId;
 
     /// <summary>Gets a member; null when unknown.</summary>
     public MemberEntry? Get(long memberId) => _members.Get(memberId);
@@ -22,6 +23,20 @@ public sealed class MemberIndex
             }
 
             _members.Set(entry.Member.Id, entry);
+            _maxId = Math.Max(_maxId, entry.Member.Id);
+        }
+    }
+
+    /// <summary>Gets every member, in id order.</summary>
+    public IEnumerable<MemberEntry> All()
+    {
+        var max = Interlocked.Read(ref _maxId);
+        for (var id = 1L; id <= max; id++)
+        {
+            if (_members.Get(id) is { } entry)
+            {
+                yield return entry;
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Grpc.Contract;
 using Hierarchy.Grpc.Server;
+using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Security;
 using Hierarchy.V1;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -9,7 +10,7 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.DirectoryService</c>: reads the org tree from memory.</summary>
-public sealed class DirectoryService(HierarchyState state, TokenDirectory tokens) : IGrpcService, IDescribedService
+public sealed class DirectoryService(HierarchyState state, TokenDirectory tokens, HistoricalTrees history) : IGrpcService, IDescribedService
 {
     private const int MaxPage = 1000;
 
@@ -52,15 +53,15 @@ public sealed class DirectoryService(HierarchyState state, TokenDirectory tokens
         return ValueTask.FromResult(response);
     }
 
-    private ValueTask<GetAncestorsResponse> GetAncestors(GetAncestorsRequest request, ServerCallContext context)
+    private async ValueTask<GetAncestorsResponse> GetAncestors(GetAncestorsRequest request, ServerCallContext context)
     {
         tokens.Authenticate(context);
-        var tree = state.Tree;
+        var tree = request.AsOf is null ? state.Tree : await history.AtAsync(request.AsOf.ToDateTimeOffset(), context.CancellationToken);
         var index = tree.Find(request.UnitId, request.UnitCode);
         var messages = SnapshotMessages.For(tree);
         var response = new GetAncestorsResponse { TreeVersion = tree.Version };
         response.Ancestors.AddRange(tree.AncestorsOf(index).Reverse().Select(messages.Unit));
-        return ValueTask.FromResult(response);
+        return response;
     }
 
     private ValueTask<SearchUnitsResponse> SearchUnits(SearchUnitsRequest request, ServerCallContext context)

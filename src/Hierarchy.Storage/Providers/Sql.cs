@@ -74,7 +74,9 @@ public static class Sql
     {
         await using var command = Command(connection, transaction, text, parameters);
         var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is null or DBNull ? default! : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        return value is null or DBNull
+            ? default!
+            : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Executes a query and maps each row.</summary>

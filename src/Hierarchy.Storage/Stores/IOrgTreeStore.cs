@@ -10,6 +10,13 @@ public interface IOrgTreeStore
     /// <summary>Loads the whole current tree.</summary>
     Task<OrgTreeState> LoadAsync(CancellationToken cancellationToken);
 
+    /// <summary>Loads the tree as it was at a past version: units and positions as they stood then, retired ones included.</summary>
+    Task<OrgTreeState> LoadAtVersionAsync(long version, CancellationToken cancellationToken);
+
+    /// <summary>Gets the tree version in effect at a time.</summary>
+    /// <exception cref="Domain.Errors.NotFoundException">No version was in effect that early.</exception>
+    Task<long> VersionAtAsync(DateTimeOffset time, CancellationToken cancellationToken);
+
     /// <summary>Gets the current tree version.</summary>
     Task<long> VersionAsync(CancellationToken cancellationToken);
 

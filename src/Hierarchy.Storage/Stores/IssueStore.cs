@@ -199,7 +199,7 @@ public sealed class IssueStore(Database database) : IIssueStore
         Sql.ExecuteBatchAsync(connection, transaction, Append(issue, events), cancellationToken);
 
     /// <summary>Folds the events into the issue and returns the statements that store them and the new fold.</summary>
-    private static List<(string, (string, object?)[])> Append(Issue issue, IReadOnlyList<IssueEvent> events)
+    internal static List<(string, (string, object?)[])> Append(Issue issue, IReadOnlyList<IssueEvent> events)
     {
         var statements = new List<(string, (string, object?)[])>(events.Count + 1);
         DateTimeOffset? accepted = null;
@@ -218,7 +218,7 @@ public sealed class IssueStore(Database database) : IIssueStore
         return statements;
     }
 
-    private static async Task<IReadOnlyList<Issue>> SelectAsync(
+    internal static async Task<IReadOnlyList<Issue>> SelectAsync(
         DbConnection connection, DbTransaction? transaction, string where, string tail, CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters) =>
         await Sql.ListAsync(connection, transaction, $"SELECT {IssueRows.Columns} FROM issues i WHERE {where}{tail}", IssueRows.Read,

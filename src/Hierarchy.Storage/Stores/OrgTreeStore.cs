@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.People;
@@ -10,22 +9,50 @@ namespace Hierarchy.Storage.Stores;
 /// <summary>The org tree store, on either engine.</summary>
 public sealed class OrgTreeStore(Database database) : IOrgTreeStore
 {
-    private static readonly string[] UnitColumns = ["id", "level", "code", "name", "parent_id", "version"];
-    private static readonly string[] PositionColumns = ["unit_id", "kind", "holder_name", "holder_phone", "member_id", "agency"];
+    private static readonly string[] UnitColumns = ["id", "level", "code", "name", "parent_id", "version", "since_version"];
+    private static readonly string[] PositionColumns = ["unit_id", "kind", "holder_name", "holder_phone", "member_id", "agency", "since_version"];
+
+    private const string UnitsAt =
+        """
+        SELECT id, level, code, name, parent_id, version FROM org_units
+        WHERE since_version <= @v AND (retired_version IS NULL OR retired_version > @v)
+        UNION ALL
+        SELECT unit_id, level, code, name, parent_id, 0 FROM org_unit_history WHERE from_version <= @v AND to_version > @v
+        """;
+
+    private const string PositionsAt =
+        """
+        SELECT unit_id, kind, holder_name, holder_phone, member_id, agency FROM positions WHERE since_version <= @v
+        UNION ALL
+        SELECT unit_id, kind, holder_name, holder_phone, member_id, agency FROM position_history WHERE from_version <= @v AND to_version > @v
+        """;
 
     /// <inheritdoc />
-    public Task<OrgTreeState> LoadAsync(CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    public Task<OrgTreeState> LoadAsync(CancellationToken cancellationToken) => LoadAsync(null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OrgTreeState> LoadAtVersionAsync(long version, CancellationToken cancellationToken) => LoadAsync(version, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> VersionAtAsync(DateTimeOffset time, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    {
+        var version = await Sql.ScalarAsync<long?>(connection, null,
+            "SELECT MAX(version) FROM tree_versions WHERE effective_at <= @at", cancellationToken, ("at", time.ToUnixTimeMilliseconds()));
+        return version ?? throw new NotFoundException($"a tree version in effect at {time:u}");
+    }, cancellationToken);
+
+    private Task<OrgTreeState> LoadAsync(long? at, CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var version = await Sql.ScalarAsync<long>(connection, transaction, "SELECT version FROM tree_state WHERE id = 1", cancellationToken);
+        var version = at ?? await Sql.ScalarAsync<long>(connection, transaction, "SELECT version FROM tree_state WHERE id = 1", cancellationToken);
         var units = await Sql.ListAsync(connection, transaction,
-            "SELECT id, level, code, name, parent_id, version FROM org_units WHERE retired_at IS NULL",
+            at is null ? "SELECT id, level, code, name, parent_id, version FROM org_units WHERE retired_at IS NULL" : UnitsAt,
             r => new OrgUnit(r.GetInt64(0), (OrgLevel)r.GetInt16(1), r.GetString(2), r.GetString(3), r.NullableInt64(4), r.GetInt64(5)),
-            cancellationToken);
+            cancellationToken, at is null ? [] : [("v", version)]);
         var positions = await Sql.ListAsync(connection, transaction,
-            "SELECT unit_id, kind, holder_name, holder_phone, member_id, agency FROM positions",
+            at is null ? "SELECT unit_id, kind, holder_name, holder_phone, member_id, agency FROM positions" : PositionsAt,
             r => new Position(r.GetInt64(0), (PositionKind)r.GetInt16(1), r.GetString(2), r.GetString(3), r.NullableInt64(4), r.NullableString(5)),
-            cancellationToken);
+            cancellationToken, at is null ? [] : [("v", version)]);
         var departments = await Sql.ListAsync(connection, transaction, "SELECT code, name FROM departments",
             r => new Department(r.GetString(0), r.GetString(1)), cancellationToken);
         var limits = (await Sql.ListAsync(connection, transaction, "SELECT category, level, limit_minutes FROM responsibility_limits",
@@ -56,11 +83,13 @@ public sealed class OrgTreeStore(Database database) : IOrgTreeStore
         {
             return await database.WriteAsync(async (connection, transaction) =>
             {
+                var since = await TreeVersions.NextAsync(connection, transaction, cancellationToken);
                 await database.BulkInsertAsync(connection, transaction, "org_units", UnitColumns,
-                    units.Select(u => new object?[] { u.Id, (short)u.Level, u.Code, u.Name, u.ParentId, u.Version }), cancellationToken);
+                    units.Select(u => new object?[] { u.Id, (short)u.Level, u.Code, u.Name, u.ParentId, u.Version, since }), cancellationToken);
                 await database.BulkInsertAsync(connection, transaction, "positions", PositionColumns,
-                    positions.Select(p => new object?[] { p.UnitId, (short)p.Kind, p.HolderName, p.HolderPhone, p.MemberId, p.Agency }), cancellationToken);
-                return await BumpVersionAsync(connection, transaction, cancellationToken);
+                    positions.Select(p => new object?[] { p.UnitId, (short)p.Kind, p.HolderName, p.HolderPhone, p.MemberId, p.Agency, since }),
+                    cancellationToken);
+                return await TreeVersions.BumpAsync(connection, transaction, DateTimeOffset.UtcNow, null, cancellationToken);
             }, cancellationToken);
         }
         catch (Exception e) when (database.IsUniqueViolation(e))
@@ -90,11 +119,7 @@ public sealed class OrgTreeStore(Database database) : IOrgTreeStore
             await database.BulkInsertAsync(connection, transaction, "responsibility_limits", ["category", "level", "limit_minutes"],
                 rules.SelectMany(r => r.TimeLimits.Select(l => new object?[] { r.Category, (short)l.Key, (int)l.Value.TotalMinutes })),
                 cancellationToken);
-            return await BumpVersionAsync(connection, transaction, cancellationToken);
+            return await TreeVersions.BumpAsync(connection, transaction, DateTimeOffset.UtcNow, null, cancellationToken);
         }, cancellationToken);
     }
-
-    private static Task<long> BumpVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        Sql.ScalarAsync<long>(connection, transaction,
-            "UPDATE tree_state SET version = version + 1, changed_at = CURRENT_TIMESTAMP WHERE id = 1 RETURNING version", cancellationToken);
 }

@@ -1,0 +1,122 @@
+using Google.Protobuf;
+using Hierarchy.Domain.Errors;
+using Hierarchy.Domain.Issues;
+using Hierarchy.Domain.ReadModel;
+using Hierarchy.Domain.Reorganization;
+using Hierarchy.Server.Issues;
+using Hierarchy.Server.Security;
+using Hierarchy.Storage.Stores;
+using V1 = Hierarchy.V1;
+
+namespace Hierarchy.Server.Reorganization;
+
+/// <summary>Plans and applies reorganisations: admins only, inside their subtree; the read model swaps to the new tree at once.</summary>
+public sealed class ReorganizationWorkflow(
+    HierarchyState state, IOrgTreeStore trees, IReorganizationStore plans, TimeProvider clock, IssueFeed feed)
+{
+    private readonly SemaphoreSlim _applying = new(1, 1);
+
+    /// <summary>Works a plan out against the current tree and stores it; returns its id, the effect and the issues it would move.</summary>
+    public async Task<(long PlanId, ReorganizationEffect Effect, IReadOnlyList<Issue> Rerouted)> PlanAsync(
+        Caller caller, V1.PlanReorganizationRequest request, CancellationToken cancellationToken)
+    {
+        var tree = state.Tree;
+        var (effect, rerouted) = await WorkOutAsync(caller, tree, request, cancellationToken);
+        var summary = $"{effect.Retired.Count} units retired, {effect.Created.Count} created, {effect.BuildingGroupsMoved} building groups moved, " +
+            $"{effect.HouseholdsMoved} households change grid";
+        var id = await plans.SavePlanAsync(tree.Version, request.ToByteArray(), summary, caller.ToString(), clock.GetUtcNow(), cancellationToken);
+        return (id, effect, rerouted);
+    }
+
+    /// <summary>Applies a stored plan if the tree is still at the version it was made on; a plan applied before changes nothing.</summary>
+    public async Task<(long Version, DateTimeOffset EffectiveAt, bool AppliedNow)> ApplyAsync(
+        Caller caller, long planId, long expectedVersion, CancellationToken cancellationToken)
+    {
+        if (planId <= 0)
+        {
+            throw new InvalidFieldException("plan_id", planId == 0 ? "is required" : $"{planId} is not a plan id");
+        }
+
+        if (expectedVersion <= 0)
+        {
+            throw new InvalidFieldException("expected_tree_version", "is required: the tree version the plan was made on");
+        }
+
+        var plan = await plans.GetPlanAsync(planId, cancellationToken);
+        if (plan.AppliedVersion is { } done)
+        {
+            return (done, plan.AppliedAt!.Value, false);
+        }
+
+        await _applying.WaitAsync(cancellationToken);
+        try
+        {
+            var tree = state.Tree;
+            if (tree.Version != plan.BaseVersion || expectedVersion != plan.BaseVersion)
+            {
+                throw new VersionConflictException($"the org tree for plan {planId}", plan.BaseVersion, tree.Version);
+            }
+
+            var request = V1.PlanReorganizationRequest.Parser.ParseFrom(plan.Request);
+            var (effect, _) = await WorkOutAsync(caller, tree, request, cancellationToken);
+            var now = clock.GetUtcNow();
+            var version = await plans.ApplyAsync(planId, expectedVersion, effect, caller.ToString(), now, cancellationToken);
+            await RefreshAsync(effect, cancellationToken);
+            feed.Notify();
+            return (version, now, true);
+        }
+        finally
+        {
+            _applying.Release();
+        }
+    }
+
+    /// <summary>Lists applied plans, newest first.</summary>
+    public Task<IReadOnlyList<StoredPlan>> ListAsync(int limit, CancellationToken cancellationToken) => plans.ListAppliedAsync(limit, cancellationToken);
+
+    private async Task<(ReorganizationEffect Effect, IReadOnlyList<Issue> Rerouted)> WorkOutAsync(
+        Caller caller, OrgTreeSnapshot tree, V1.PlanReorganizationRequest request, CancellationToken cancellationToken)
+    {
+        if (caller.Role != CallerRole.Admin)
+        {
+            throw new PermissionDeniedException($"reorganisation is for admins; {caller} is not one");
+        }
+
+        var changes = ChangeParser.Parse(request, state.Members);
+        foreach (var unit in ChangeParser.UnitsNamed(changes, state.Members).Distinct())
+        {
+            if (tree.TryIndexOf(unit, out _))
+            {
+                AccessPolicy.CheckAdminOf(caller, tree, "PlanReorganization", unit);
+            }
+        }
+
+        var effect = ReorganizationPlanner.Plan(tree, changes, Context(await trees.MaxUnitIdAsync(cancellationToken)));
+        var rerouted = await plans.OpenIssuesOwnedByAsync(effect.Successors.Keys, cancellationToken);
+        return (effect, rerouted);
+    }
+
+    private PlanningContext Context(long maxUnitId)
+    {
+        var byUnit = new Lazy<ILookup<long, long>>(() => state.Members.All().ToLookup(m => m.Member.UnitId, m => m.Member.Id));
+        return new PlanningContext(
+            maxUnitId,
+            group => state.Households.CountIn(group),
+            unit => [.. byUnit.Value[unit]],
+            member => state.Members.Get(member)?.Member.UnitId,
+            member => state.Members.Get(member)?.Households.Count ?? 0);
+    }
+
+    private async Task RefreshAsync(ReorganizationEffect effect, CancellationToken cancellationToken)
+    {
+        var loaded = await trees.LoadAsync(cancellationToken);
+        state.TrySwapTree(OrgTreeSnapshot.Build(loaded.Version, loaded.Units, loaded.Positions, loaded.Matrix));
+        foreach (var (member, _, to) in effect.MembersMoved)
+        {
+            if (state.Members.Get(member) is { } entry)
+            {
+                state.Members.Set(entry with { Member = entry.Member with { UnitId = to, Version = entry.Member.Version + 1 } });
+            }
+        }
+    }
+}

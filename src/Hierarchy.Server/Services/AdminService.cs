@@ -1,0 +1,112 @@
+using Google.Protobuf.WellKnownTypes;
+using Hierarchy.Domain.Issues;
+using Hierarchy.Domain.Organization;
+using Hierarchy.Domain.ReadModel;
+using Hierarchy.Domain.Reorganization;
+using Hierarchy.Grpc.Contract;
+using Hierarchy.Grpc.Server;
+using Hierarchy.Server.Reorganization;
+using Hierarchy.Server.Security;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using V1 = Hierarchy.V1;
+
+namespace Hierarchy.Server.Services;
+
+/// <summary><c>hierarchy.v1.AdminService</c>: plan, apply and list reorganisations.</summary>
+public sealed class AdminService(HierarchyState state, TokenDirectory tokens, ReorganizationWorkflow workflow) : IGrpcService, IDescribedService
+{
+    /// <inheritdoc />
+    public static ServiceDescriptor Descriptor => AdminMethods.Service;
+
+    /// <inheritdoc />
+    public void Bind(ServiceBinder binder) => binder
+        .Unary(AdminMethods.PlanReorganization, PlanAsync)
+        .Unary(AdminMethods.ApplyReorganization, ApplyAsync)
+        .Unary(AdminMethods.ListReorganizations, ListAsync);
+
+    private async ValueTask<V1.ReorganizationPlan> PlanAsync(V1.PlanReorganizationRequest request, ServerCallContext context)
+    {
+        var caller = tokens.Authenticate(context);
+        var tree = state.Tree;
+        var (id, effect, rerouted) = await workflow.PlanAsync(caller, request, context.CancellationToken);
+        return Plan(tree, id, effect, rerouted);
+    }
+
+    private async ValueTask<V1.ApplyReorganizationResponse> ApplyAsync(V1.ApplyReorganizationRequest request, ServerCallContext context)
+    {
+        var caller = tokens.Authenticate(context);
+        var (version, at, now) = await workflow.ApplyAsync(caller, request.PlanId, request.ExpectedTreeVersion, context.CancellationToken);
+        return new V1.ApplyReorganizationResponse { TreeVersion = version, EffectiveAt = Timestamp.FromDateTimeOffset(at), AppliedNow = now };
+    }
+
+    private async ValueTask<V1.ListReorganizationsResponse> ListAsync(V1.ListReorganizationsRequest request, ServerCallContext context)
+    {
+        tokens.Authenticate(context);
+        var plans = await workflow.ListAsync(Paging.Size(request.PageSize, 20, 100), context.CancellationToken);
+        var response = new V1.ListReorganizationsResponse();
+        response.Reorganizations.AddRange(plans.Select(p => new V1.Reorganization
+        {
+            PlanId = p.Id,
+            TreeVersion = p.AppliedVersion ?? 0,
+            EffectiveAt = p.AppliedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+            AppliedBy = p.AppliedBy ?? string.Empty,
+            PlannedBy = p.CreatedBy,
+            Summary = p.Summary,
+        }));
+        return response;
+    }
+
+    private static V1.ReorganizationPlan Plan(OrgTreeSnapshot tree, long id, ReorganizationEffect effect, IReadOnlyList<Issue> rerouted)
+    {
+        var plan = new V1.ReorganizationPlan
+        {
+            PlanId = id,
+            BaseTreeVersion = effect.BaseVersion,
+            BuildingGroupsMoved = effect.BuildingGroupsMoved,
+            HouseholdsMoved = effect.HouseholdsMoved,
+        };
+        plan.Created.AddRange(effect.Created.Select(u => Change(null, u)));
+        plan.Retired.AddRange(effect.Retired.Select(u => Change(u, null)));
+        plan.Reparented.AddRange(effect.Changed.Where(c => c.Before.ParentId != c.After.ParentId).Select(c => Change(c.Before, c.After)));
+        plan.Renamed.AddRange(effect.Changed.Where(c => c.Before.Name != c.After.Name).Select(c => Change(c.Before, c.After)));
+        plan.MembersMoved.AddRange(effect.MembersMoved.Select(m => new V1.MemberMove { MemberId = m.Member, FromUnitId = m.From, ToUnitId = m.To }));
+        plan.PositionsAssigned.AddRange(effect.PositionsAssigned.Select(ProtoMapping.Position));
+        plan.PositionsVacated.AddRange(effect.PositionsVacated.Select(ProtoMapping.Position));
+        plan.IssuesRerouted.AddRange(rerouted.Select(i => new V1.IssueReroute
+        {
+            IssueId = i.Id,
+            FromUnitId = i.Owner.UnitId ?? 0,
+            ToUnitId = effect.Successors[i.Owner.UnitId ?? 0],
+        }));
+        var messages = SnapshotMessages.For(tree);
+        plan.Communities.AddRange(effect.Communities.OrderBy(c => c.Key).Select(c => new V1.CommunityCounts
+        {
+            Community = tree.TryIndexOf(c.Key, out var index) ? messages.Unit(index) : null,
+            GridsBefore = c.Value.Before.Grids,
+            GridsAfter = c.Value.After.Grids,
+            BuildingGroupsBefore = c.Value.Before.BuildingGroups,
+            BuildingGroupsAfter = c.Value.After.BuildingGroups,
+            Households = c.Value.After.Households,
+        }));
+        plan.Warnings.AddRange(effect.Warnings);
+        plan.GridsBefore = Enumerable.Range(0, tree.Count).Count(i => tree.LevelOf(i) == OrgLevel.Grid);
+        plan.GridsAfter = plan.GridsBefore - effect.Retired.Count(u => u.Level == OrgLevel.Grid) + effect.Created.Count(u => u.Level == OrgLevel.Grid);
+        return plan;
+    }
+
+    private static V1.UnitChange Change(OrgUnit? before, OrgUnit? after)
+    {
+        var unit = (after ?? before)!;
+        return new V1.UnitChange
+        {
+            UnitId = unit.Id,
+            Level = (V1.OrgLevel)unit.Level,
+            NameBefore = before?.Name ?? string.Empty,
+            NameAfter = after?.Name ?? string.Empty,
+            CodeBefore = before?.Code ?? string.Empty,
+            CodeAfter = after?.Code ?? string.Empty,
+            ParentBefore = before?.ParentId ?? 0,
+            ParentAfter = after?.ParentId ?? 0,
+        };
+    }
+}

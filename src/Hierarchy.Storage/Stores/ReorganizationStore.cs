@@ -1,0 +1,181 @@
+using System.Data.Common;
+using Hierarchy.Domain.Errors;
+using Hierarchy.Domain.Issues;
+using Hierarchy.Domain.Organization;
+using Hierarchy.Domain.People;
+using Hierarchy.Domain.Reorganization;
+using Hierarchy.Storage.Providers;
+
+namespace Hierarchy.Storage.Stores;
+
+/// <summary>Reorganisation plans on either engine; applying one keeps each changed row's previous state as history.</summary>
+public sealed class ReorganizationStore(Database database) : IReorganizationStore
+{
+    private const string PlanColumns =
+        "id, base_version, request, summary, created_by, created_at, applied_version, applied_at, applied_by";
+
+    /// <inheritdoc />
+    public Task<long> SavePlanAsync(long baseVersion, byte[] request, string summary, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) => Sql.ScalarAsync<long>(connection, transaction,
+            """
+            INSERT INTO reorganization_plans (base_version, request, summary, created_by, created_at)
+            VALUES (@base, @request, @summary, @by, @at) RETURNING id
+            """,
+            cancellationToken, ("base", baseVersion), ("request", request), ("summary", summary), ("by", by), ("at", at.ToUnixTimeMilliseconds())),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StoredPlan> GetPlanAsync(long id, CancellationToken cancellationToken) =>
+        database.RunAsync(connection => ReadPlanAsync(connection, null, id, string.Empty, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredPlan>> ListAppliedAsync(int limit, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<StoredPlan>>(async connection => await Sql.ListAsync(connection, null,
+            $"SELECT {PlanColumns} FROM reorganization_plans WHERE applied_version IS NOT NULL ORDER BY applied_version DESC LIMIT @limit",
+            Read, cancellationToken, ("limit", limit)), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Issue>> OpenIssuesOwnedByAsync(IReadOnlyCollection<long> units, CancellationToken cancellationToken) =>
+        database.RunAsync(connection => OpenIssuesAsync(connection, null, units, string.Empty, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> ApplyAsync(
+        long planId, long expectedVersion, ReorganizationEffect effect, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var current = await Sql.ScalarAsync<long>(connection, transaction, "SELECT version FROM tree_state WHERE id = 1" + database.ForUpdate, cancellationToken);
+            var plan = await ReadPlanAsync(connection, transaction, planId, database.ForUpdate, cancellationToken);
+            if (plan.AppliedVersion is { } applied)
+            {
+                return applied;
+            }
+
+            if (current != expectedVersion || current != plan.BaseVersion)
+            {
+                throw new VersionConflictException("the org tree", expectedVersion == plan.BaseVersion ? expectedVersion : plan.BaseVersion, current);
+            }
+
+            var version = current + 1;
+            var statements = new List<(string, (string, object?)[])>();
+            foreach (var (_, after) in effect.Changed)
+            {
+                statements.Add((KeepHistory, [("id", after.Id), ("v", version)]));
+                statements.Add(("UPDATE org_units SET code = @temp WHERE id = @id", [("id", after.Id), ("temp", $"~{after.Id}")]));
+            }
+
+            foreach (var (_, after) in effect.Changed)
+            {
+                statements.Add((
+                    "UPDATE org_units SET parent_id = @parent, code = @code, name = @name, version = version + 1, since_version = @v WHERE id = @id",
+                    [("id", after.Id), ("parent", after.ParentId), ("code", after.Code), ("name", after.Name), ("v", version)]));
+            }
+
+            foreach (var unit in effect.Retired)
+            {
+                statements.Add((KeepHistory, [("id", unit.Id), ("v", version)]));
+                statements.Add((
+                    "UPDATE org_units SET retired_at = @at, retired_version = @v, since_version = @v, version = version + 1 WHERE id = @id",
+                    [("id", unit.Id), ("v", version), ("at", at.UtcDateTime)]));
+            }
+
+            foreach (var unit in effect.Created)
+            {
+                statements.Add((
+                    "INSERT INTO org_units (id, level, code, name, parent_id, version, since_version) VALUES (@id, @level, @code, @name, @parent, 1, @v)",
+                    [("id", unit.Id), ("level", (short)unit.Level), ("code", unit.Code), ("name", unit.Name), ("parent", unit.ParentId), ("v", version)]));
+            }
+
+            foreach (var position in effect.PositionsVacated.Concat(effect.PositionsAssigned))
+            {
+                statements.Add((KeepPositionHistory, [("unit", position.UnitId), ("kind", (short)position.Kind), ("v", version)]));
+                statements.Add(("DELETE FROM positions WHERE unit_id = @unit AND kind = @kind", [("unit", position.UnitId), ("kind", (short)position.Kind)]));
+            }
+
+            foreach (var p in effect.PositionsAssigned)
+            {
+                statements.Add((
+                    """
+                    INSERT INTO positions (unit_id, kind, holder_name, holder_phone, member_id, agency, since_version)
+                    VALUES (@unit, @kind, @name, @phone, @member, @agency, @v)
+                    """,
+                    [("unit", p.UnitId), ("kind", (short)p.Kind), ("name", p.HolderName), ("phone", p.HolderPhone), ("member", p.MemberId),
+                        ("agency", p.Agency), ("v", version)]));
+            }
+
+            foreach (var (member, _, to) in effect.MembersMoved)
+            {
+                statements.Add(("UPDATE party_members SET unit_id = @unit, version = version + 1 WHERE id = @id", [("id", member), ("unit", to)]));
+            }
+
+            await Sql.ExecuteBatchAsync(connection, transaction, statements, cancellationToken);
+            await RerouteAsync(connection, transaction, effect, planId, by, at, cancellationToken);
+            var bumped = await TreeVersions.BumpAsync(connection, transaction, at, planId, cancellationToken);
+            await Sql.ExecuteAsync(connection, transaction,
+                "UPDATE reorganization_plans SET applied_version = @v, applied_at = @at, applied_by = @by WHERE id = @id", cancellationToken,
+                ("v", bumped), ("at", at.ToUnixTimeMilliseconds()), ("by", by), ("id", planId));
+            return bumped;
+        }, cancellationToken);
+
+    private const string KeepHistory =
+        """
+        INSERT INTO org_unit_history (unit_id, from_version, to_version, level, code, name, parent_id)
+        SELECT id, since_version, @v, level, code, name, parent_id FROM org_units WHERE id = @id
+        """;
+
+    private const string KeepPositionHistory =
+        """
+        INSERT INTO position_history (unit_id, kind, holder_name, holder_phone, member_id, agency, from_version, to_version)
+        SELECT unit_id, kind, holder_name, holder_phone, member_id, agency, since_version, @v FROM positions WHERE unit_id = @unit AND kind = @kind
+        """;
+
+    private async Task RerouteAsync(
+        DbConnection connection, DbTransaction transaction, ReorganizationEffect effect, long planId, string by, DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        if (effect.Successors.Count == 0)
+        {
+            return;
+        }
+
+        var issues = await OpenIssuesAsync(connection, transaction, effect.Successors.Keys, database.ForUpdate, cancellationToken);
+        var statements = new List<(string, (string, object?)[])>();
+        foreach (var issue in issues)
+        {
+            var reason = $"reorganisation {planId} retired unit {issue.Owner.UnitId}; unit {effect.Successors[issue.Owner.UnitId!.Value]} took it over";
+            if (issue.Reroute(at, by, effect.Successors, reason) is { } step)
+            {
+                var chain = issue.ChainAfter(effect.Successors);
+                statements.AddRange(IssueStore.Append(issue, [step]));
+                statements.Add(("UPDATE issues SET chain = @chain WHERE id = @id", [("chain", IssueRows.EncodeChain(chain)), ("id", issue.Id)]));
+            }
+        }
+
+        await Sql.ExecuteBatchAsync(connection, transaction, statements, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<Issue>> OpenIssuesAsync(
+        DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> units, string lockClause, CancellationToken cancellationToken)
+    {
+        if (units.Count == 0)
+        {
+            return [];
+        }
+
+        var names = units.Select((_, i) => "@u" + i).ToArray();
+        return await IssueStore.SelectAsync(connection, transaction,
+            $"i.owner_unit_id IN ({string.Join(", ", names)}) AND i.status NOT IN ({(short)IssueStatus.Resolved}, {(short)IssueStatus.Closed})",
+            lockClause, cancellationToken, [.. units.Select((u, i) => ("u" + i, (object?)u))]);
+    }
+
+    private static async Task<StoredPlan> ReadPlanAsync(
+        DbConnection connection, DbTransaction? transaction, long id, string lockClause, CancellationToken cancellationToken)
+    {
+        var plans = await Sql.ListAsync(connection, transaction, $"SELECT {PlanColumns} FROM reorganization_plans WHERE id = @id{lockClause}", Read,
+            cancellationToken, ("id", id));
+        return plans.Count == 1 ? plans[0] : throw new NotFoundException($"reorganisation plan {id}");
+    }
+
+    private static StoredPlan Read(DbDataReader r) => new(
+        r.GetInt64(0), r.GetInt64(1), (byte[])r.GetValue(2), r.GetString(3), r.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
+        r.NullableInt64(6), r.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(7)), r.NullableString(8));
+}
