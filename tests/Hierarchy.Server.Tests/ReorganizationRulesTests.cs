@@ -1,0 +1,199 @@
+using Hierarchy.Grpc.Contract;
+using Hierarchy.Grpc.Protocol;
+using Hierarchy.V1;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hierarchy.Server.Tests;
+
+/// <summary>Plans that break a rule are refused with the right status and change nothing; conflicting plans: the first wins.</summary>
+public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFixture<WeiduGridsServer>
+{
+    private readonly Grpc.Client.CallOptions _admin = WeiduServer.As("district-admin");
+
+    [Fact]
+    public async Task A_merge_across_streets_is_a_failed_precondition_even_with_cross_community_allowed()
+    {
+        var (first, second) = (Grids("411002001")[0], Grids("411002002")[0]);
+
+        var error = await RefusedAsync(Merge(first, second, crossCommunity: true));
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("different streets", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_merge_across_communities_needs_the_explicit_flag()
+    {
+        var communities = weidu.GridsByCommunity().Where(g => weidu.Before.Units.Single(u => u.Id == g.Key).Code.StartsWith("411002001", StringComparison.Ordinal)).Take(2).ToList();
+
+        var error = await RefusedAsync(Merge(communities[0].First().Id, communities[1].First().Id, crossCommunity: false));
+
+        Assert.Contains("allow_cross_community", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Merges_that_form_a_cycle_are_refused()
+    {
+        var grids = weidu.GridsByCommunity().First().ToList();
+        var request = Merge(grids[0].Id, grids[1].Id);
+        request.Changes.Add(Merge(grids[1].Id, grids[0].Id).Changes[0]);
+
+        var error = await RefusedAsync(request);
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("cycle", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_grid_without_a_branch_secretary_is_refused()
+    {
+        var grids = weidu.GridsByCommunity().Skip(3).First().ToList();
+        var groups = weidu.Before.Units.Where(u => u.ParentId == grids[0].Id).Select(u => u.Id).Take(1);
+        var request = new PlanReorganizationRequest
+        {
+            Changes =
+            {
+                new ReorganizationChange { CreateUnit = new CreateUnit { ProvisionalId = -1, Level = OrgLevel.Grid, ParentId = grids[0].ParentId!.Value, Name = "新设网格党支部" } },
+                new ReorganizationChange { MoveBuildingGroups = new MoveBuildingGroups { BuildingGroupIds = { groups }, TargetGridId = -1 } },
+            },
+        };
+
+        var error = await RefusedAsync(request);
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("no branch secretary", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_new_grid_with_its_grid_chief_assigned_is_accepted()
+    {
+        var grids = weidu.GridsByCommunity().Skip(4).First().ToList();
+        var groups = weidu.Before.Units.Where(u => u.ParentId == grids[0].Id).Select(u => u.Id).Take(1);
+        var member = weidu.Server.State.Members.All().First(m => m.Member.UnitId == groups.First()).Member.Id;
+        var request = new PlanReorganizationRequest
+        {
+            Changes =
+            {
+                new ReorganizationChange { CreateUnit = new CreateUnit { ProvisionalId = -1, Level = OrgLevel.Grid, ParentId = grids[0].ParentId!.Value, Name = "新设网格党支部" } },
+                new ReorganizationChange { MoveBuildingGroups = new MoveBuildingGroups { BuildingGroupIds = { groups }, TargetGridId = -1 } },
+                new ReorganizationChange { AssignPosition = new AssignPosition { UnitId = -1, Kind = PositionKind.GridChief, MemberId = member } },
+            },
+        };
+
+        var plan = await weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, request, _admin);
+
+        Assert.Single(plan.Created);
+        Assert.Equal(grids[0].ParentId!.Value, plan.Created[0].ParentAfter);
+        Assert.Single(plan.PositionsAssigned, p => p.Kind == PositionKind.GridChief && p.Holder.MemberId == member);
+    }
+
+    [Fact]
+    public async Task An_unknown_unit_is_not_found()
+    {
+        var error = await RefusedAsync(Merge(987_654, Grids("411002001")[0]));
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Contains("unit 987654", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_change_that_sets_nothing_is_an_invalid_argument_naming_it()
+    {
+        var error = await RefusedAsync(new PlanReorganizationRequest { Changes = { new ReorganizationChange() } });
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("changes[0]", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_street_admin_may_not_reorganise_another_street()
+    {
+        var grids = Grids("411002002");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, Merge(grids[1], grids[0]), WeiduServer.As("street-admin")));
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_service_may_not_reorganise()
+    {
+        var grids = Grids("411002003");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, Merge(grids[1], grids[0]), WeiduServer.As("service")));
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Of_two_plans_on_one_tree_version_the_first_applies_and_the_second_is_aborted_leaving_exactly_the_first()
+    {
+        var (a, b) = (Grids("411002010"), Grids("411002011"));
+        var first = await weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, Merge(a[1], a[0]), _admin);
+        var second = await weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, Merge(b[1], b[0]), _admin);
+        Assert.Equal(first.BaseTreeVersion, second.BaseTreeVersion);
+
+        await weidu.Channel.UnaryAsync(
+            AdminMethods.ApplyReorganization, new ApplyReorganizationRequest { PlanId = first.PlanId, ExpectedTreeVersion = first.BaseTreeVersion }, _admin);
+        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.UnaryAsync(
+            AdminMethods.ApplyReorganization, new ApplyReorganizationRequest { PlanId = second.PlanId, ExpectedTreeVersion = second.BaseTreeVersion }, _admin));
+
+        Assert.Equal(StatusCode.Aborted, error.StatusCode);
+        var tree = weidu.Server.State.Tree;
+        Assert.False(tree.TryIndexOf(a[1], out _));
+        Assert.True(tree.TryIndexOf(b[1], out _));
+        var stored = await weidu.Server.Services.GetRequiredService<Storage.Stores.IOrgTreeStore>().LoadAsync(CancellationToken.None);
+        Assert.DoesNotContain(stored.Units, u => u.Id == a[1]);
+        Assert.Contains(stored.Units, u => u.Id == b[1]);
+        Assert.Equal(first.BaseTreeVersion + 1, stored.Version);
+    }
+
+    [Fact]
+    public async Task An_open_issue_of_a_merged_grid_moves_to_the_surviving_grid_with_an_event_saying_why()
+    {
+        var grids = Grids("411002013");
+        var parents = weidu.Before.Units.ToDictionary(u => u.Id, u => u.ParentId);
+        var household = Enumerable.Range(1, (int)weidu.Server.State.Households.Count).Select(h => (long)h)
+            .First(h => parents[weidu.Server.State.Households.BuildingGroupOf(h)] == grids[1]);
+        var service = WeiduServer.As("service");
+        var issue = (await weidu.Channel.UnaryAsync(IssueMethods.ReportIssue, new ReportIssueRequest
+        {
+            RequestId = "before-merge",
+            HouseholdId = household,
+            Category = "garbage",
+            Channel = IssueChannel.GridApp,
+            Description = "垃圾桶满溢",
+        }, service)).Issue;
+        await weidu.Channel.UnaryAsync(IssueMethods.Accept, new IssueActionRequest { IssueId = issue.Id }, service);
+
+        var plan = await weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, Merge(grids[1], grids[0]), _admin);
+        await weidu.Channel.UnaryAsync(
+            AdminMethods.ApplyReorganization, new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, _admin);
+        var after = (await weidu.Channel.UnaryAsync(IssueMethods.GetIssue, new GetIssueRequest { IssueId = issue.Id }, service)).Issue;
+
+        Assert.Equal((issue.Id, grids[1], grids[0]), (plan.IssuesRerouted.Single().IssueId, plan.IssuesRerouted.Single().FromUnitId, plan.IssuesRerouted.Single().ToUnitId));
+        Assert.Equal(grids[0], after.Owner.UnitId);
+        Assert.Equal(grids[0], after.EscalationChain[0].UnitId);
+        Assert.Equal(IssueEventKind.EventRerouted, after.Events[^1].Kind);
+        Assert.Contains($"reorganisation {plan.PlanId}", after.Events[^1].Reason, StringComparison.Ordinal);
+    }
+
+    private long[] Grids(string streetCode) =>
+        [.. weidu.Before.Units.Where(u => u.Level == Domain.Organization.OrgLevel.Grid && u.Code.StartsWith(streetCode, StringComparison.Ordinal))
+            .OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => u.Id)];
+
+    private static PlanReorganizationRequest Merge(long source, long target, bool crossCommunity = false) => new()
+    {
+        Changes = { new ReorganizationChange { MergeGrids = new MergeGrids { SourceGridIds = { source }, TargetGridId = target, AllowCrossCommunity = crossCommunity } } },
+    };
+
+    private async Task<RpcException> RefusedAsync(PlanReorganizationRequest request)
+    {
+        var version = weidu.Server.State.Tree.Version;
+        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, request, _admin));
+        Assert.Equal(version, weidu.Server.State.Tree.Version);
+        return error;
+    }
+}
