@@ -5,13 +5,13 @@ using Hierarchy.Storage;
 
 var root = new RootCommand("hierarchy: the operator tool of the Hierarchy service")
 {
-    ImportCommand.Create(), IssueCommands.Create(), StatsCommand.Create(),
+    ImportCommand.Create(), IssueCommands.Create(), StatsCommand.Create(), ReorganizationCommands.Create(),
 };
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is DomainException or StorageUnavailableException or Hierarchy.Grpc.Protocol.RpcException)
+catch (Exception e) when (e is DomainException or StorageUnavailableException or Hierarchy.Grpc.Protocol.RpcException or ArgumentException or FormatException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;

@@ -62,6 +62,9 @@ public sealed class WeiduReorganizationTests(WeiduGridsServer weidu) : IClassFix
         var history = await weidu.Channel.UnaryAsync(AdminMethods.ListReorganizations, new ListReorganizationsRequest(), _admin);
         Assert.Equal((plan.PlanId, applied.TreeVersion, "admin:1"), (history.Reorganizations[0].PlanId, history.Reorganizations[0].TreeVersion, history.Reorganizations[0].AppliedBy));
 
+        var gone = await weidu.Channel.UnaryAsync(DirectoryMethods.GetUnit, new GetUnitRequest { UnitId = then.Owner.Id }, _admin);
+        Assert.True(gone.Unit.Retired);
+
         var retired = await weidu.Channel.UnaryAsync(
             DirectoryMethods.GetAncestors, new GetAncestorsRequest { UnitId = then.Owner.Id, AsOf = before }, _admin);
         Assert.Equal(["411002"], retired.Ancestors.Take(1).Select(a => a.Code));

@@ -4,13 +4,15 @@ using Hierarchy.Grpc.Contract;
 using Hierarchy.Grpc.Server;
 using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Security;
+using Hierarchy.Storage.Stores;
 using Hierarchy.V1;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.DirectoryService</c>: reads the org tree from memory.</summary>
-public sealed class DirectoryService(HierarchyState state, TokenDirectory tokens, HistoricalTrees history) : IGrpcService, IDescribedService
+public sealed class DirectoryService(HierarchyState state, TokenDirectory tokens, HistoricalTrees history, IOrgTreeStore trees)
+    : IGrpcService, IDescribedService
 {
     private const int MaxPage = 1000;
 
@@ -24,16 +26,39 @@ public sealed class DirectoryService(HierarchyState state, TokenDirectory tokens
         .Unary(DirectoryMethods.GetAncestors, GetAncestors)
         .Unary(DirectoryMethods.SearchUnits, SearchUnits);
 
-    private ValueTask<GetUnitResponse> GetUnit(GetUnitRequest request, ServerCallContext context)
+    private async ValueTask<GetUnitResponse> GetUnit(GetUnitRequest request, ServerCallContext context)
     {
         tokens.Authenticate(context);
         var tree = state.Tree;
-        var index = tree.Find(request.UnitId, request.UnitCode);
+        int index;
+        try
+        {
+            index = tree.Find(request.UnitId, request.UnitCode);
+        }
+        catch (NotFoundException)
+        {
+            // A retired unit stays readable, so old issues and statistics can still name it.
+            var retired = await trees.FindRetiredAsync(request.UnitId, request.UnitCode, context.CancellationToken);
+            return retired is null ? throw new NotFoundException(request.UnitId != 0 ? $"unit {request.UnitId}" : $"unit with code {request.UnitCode}")
+                : new GetUnitResponse { Unit = Retired(retired), TreeVersion = tree.Version };
+        }
+
         var messages = SnapshotMessages.For(tree);
         var response = new GetUnitResponse { Unit = messages.Unit(index), TreeVersion = tree.Version };
         response.Positions.AddRange(messages.Positions(index));
-        return ValueTask.FromResult(response);
+        return response;
     }
+
+    private static OrgUnit Retired(Domain.Organization.OrgUnit unit) => new()
+    {
+        Id = unit.Id,
+        Level = (OrgLevel)unit.Level,
+        Code = unit.Code,
+        Name = unit.Name,
+        ParentId = unit.ParentId ?? 0,
+        Version = unit.Version,
+        Retired = true,
+    };
 
     private ValueTask<ListChildrenResponse> ListChildren(ListChildrenRequest request, ServerCallContext context)
     {

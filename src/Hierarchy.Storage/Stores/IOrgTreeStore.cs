@@ -17,6 +17,9 @@ public interface IOrgTreeStore
     /// <exception cref="Domain.Errors.NotFoundException">No version was in effect that early.</exception>
     Task<long> VersionAtAsync(DateTimeOffset time, CancellationToken cancellationToken);
 
+    /// <summary>Finds a retired unit by id, or by the code it had when it retired; null when there is none.</summary>
+    Task<OrgUnit?> FindRetiredAsync(long id, string code, CancellationToken cancellationToken);
+
     /// <summary>Gets the current tree version.</summary>
     Task<long> VersionAsync(CancellationToken cancellationToken);
 

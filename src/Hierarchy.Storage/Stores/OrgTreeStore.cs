@@ -67,6 +67,19 @@ public sealed class OrgTreeStore(Database database) : IOrgTreeStore
     }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<OrgUnit?> FindRetiredAsync(long id, string code, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    {
+        var found = await Sql.ListAsync(connection, null,
+            """
+            SELECT id, level, code, name, parent_id, version FROM org_units
+            WHERE retired_at IS NOT NULL AND (id = @id OR code = @code) ORDER BY retired_version DESC LIMIT 1
+            """,
+            r => new OrgUnit(r.GetInt64(0), (OrgLevel)r.GetInt16(1), r.GetString(2), r.GetString(3), r.NullableInt64(4), r.GetInt64(5)) { Retired = true },
+            cancellationToken, ("id", id), ("code", code));
+        return found.Count == 0 ? null : found[0];
+    }, cancellationToken);
+
+    /// <inheritdoc />
     public Task<long> VersionAsync(CancellationToken cancellationToken) => database.RunAsync(
         connection => Sql.ScalarAsync<long>(connection, null, "SELECT version FROM tree_state WHERE id = 1", cancellationToken),
         cancellationToken);
