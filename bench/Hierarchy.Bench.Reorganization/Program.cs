@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using Hierarchy.Grpc.Client;
+using Hierarchy.Grpc.Contract;
+using Hierarchy.Import;
+using Hierarchy.Server;
+using Hierarchy.Server.Startup;
+using Hierarchy.Storage;
+using Hierarchy.V1;
+using Npgsql;
+
+// The Weidu case at full size: 620 grids over ~150,000 households merged to 539; plan and apply time, and Resolve calls
+// that failed while the apply ran (8 callers resolving without pause over real HTTP/2).
+var postgres = Environment.GetEnvironmentVariable("HIERARCHY_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres";
+await RunAsync("SQLite", StorageSettings.Parse(Path.Combine(Path.GetTempPath(), $"hierarchy-reorg-bench-{Guid.NewGuid():N}.db")));
+try
+{
+    await RunAsync("PostgreSQL", new StorageSettings(StorageEngine.PostgreSql, await CreateDatabaseAsync(postgres)));
+}
+catch (NpgsqlException e)
+{
+    Console.WriteLine($"PostgreSQL: skipped, none at {postgres} ({e.Message}); set HIERARCHY_BENCH_POSTGRES");
+}
+
+return 0;
+
+static async Task RunAsync(string engine, StorageSettings storage)
+{
+    await using (var stores = await StorageFactory.OpenAsync(storage, CancellationToken.None))
+    {
+        using var reader = DivisionsCsv.OpenShipped("weidu-411002.csv");
+        await new HierarchyImporter(stores).ImportAsync(
+            DivisionsCsv.Read(reader, "weidu-411002.csv").ToList(), ["411002"],
+            new SynthesisPlan { MinHouseholdsPerCommunity = 1100, MaxHouseholdsPerCommunity = 1800, TotalGrids = 620 }, null, CancellationToken.None);
+    }
+
+    await using var server = await HierarchyServer.StartAsync(
+        new ServerSettings
+        {
+            Listen = new IPEndPoint(IPAddress.Loopback, 0),
+            Storage = storage,
+            LoadSample = false,
+            SweepInterval = null,
+            Tokens = new Dictionary<string, string> { ["admin"] = "admin:1" },
+        },
+        logging => logging.ClearProviders());
+    using var channel = GrpcChannel.ForAddress(server.Address);
+    var options = CallOptions.WithBearer("admin");
+    var tree = server.State.Tree;
+    var request = new PlanReorganizationRequest();
+    var grids = Enumerable.Range(0, tree.Count).Where(i => tree.LevelOf(i) == Hierarchy.Domain.Organization.OrgLevel.Grid)
+        .GroupBy(tree.ParentOf).Where(g => g.Count() == 6).Take(81);
+    foreach (var community in grids)
+    {
+        var ids = community.Select(i => tree.UnitAt(i).Id).ToList();
+        request.Changes.Add(new ReorganizationChange { MergeGrids = new MergeGrids { SourceGridIds = { ids[5] }, TargetGridId = ids[4] } });
+    }
+
+    var clock = Stopwatch.StartNew();
+    var plan = await channel.UnaryAsync(AdminMethods.PlanReorganization, request, options);
+    var planTime = clock.Elapsed;
+
+    using var stop = new CancellationTokenSource();
+    long calls = 0, failures = 0;
+    var households = server.State.Households.Count;
+    var load = Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+    {
+        var random = new Random(worker);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await channel.UnaryAsync(ResponsibilityMethods.Resolve,
+                    new ResolveRequest { HouseholdId = random.NextInt64(1, households + 1), Category = "sewage" }, options);
+            }
+            catch (Hierarchy.Grpc.Protocol.RpcException)
+            {
+                Interlocked.Increment(ref failures);
+            }
+
+            Interlocked.Increment(ref calls);
+        }
+    })).ToList();
+    while (Interlocked.Read(ref calls) < 1000)
+    {
+        await Task.Yield();
+    }
+
+    var callsBefore = Interlocked.Read(ref calls);
+    clock.Restart();
+    var applied = await channel.UnaryAsync(
+        AdminMethods.ApplyReorganization, new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, options);
+    var applyTime = clock.Elapsed;
+    var during = Interlocked.Read(ref calls) - callsBefore;
+    await stop.CancelAsync();
+    await Task.WhenAll(load);
+
+    Console.WriteLine(
+        $"{engine,-10}  {households:N0} households, grids {plan.GridsBefore} → {plan.GridsAfter} ({plan.BuildingGroupsMoved} building groups, " +
+        $"{plan.HouseholdsMoved:N0} households change grid): plan {planTime.TotalMilliseconds:F0} ms, apply {applyTime.TotalMilliseconds:F0} ms " +
+        $"(tree version {applied.TreeVersion}); Resolve during the apply: {during:N0} calls, {Interlocked.Read(ref failures)} failed");
+}
+
+static async Task<string> CreateDatabaseAsync(string admin)
+{
+    var name = $"hierarchy_bench_{Guid.NewGuid():N}"[..40];
+    await using var connection = new NpgsqlConnection(admin);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+    await command.ExecuteNonQueryAsync();
+    return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
+}
