@@ -20,7 +20,7 @@ public abstract class StoreFixture : IAsyncLifetime
         }
 
         Stores = await StoreSet.OpenAsync(await CreateAsync(), CancellationToken.None);
-        Imported = await WeiduSample.ImportAsync(Stores);
+        Imported = await WeiduSample.ImportAsync(Stores, WeiduSample.SmallPlan with { TotalGrids = 208 });
     }
 
     public async Task DisposeAsync()
