@@ -18,6 +18,7 @@ public sealed class HierarchyErrorMap : IGrpcErrorMap
         PermissionDeniedException e => new Status(StatusCode.PermissionDenied, e.Message),
         UnauthenticatedException e => new Status(StatusCode.Unauthenticated, e.Message),
         StorageUnavailableException e => new Status(StatusCode.Unavailable, e.Message),
+        Replication.ReplicaBehindException e => new Status(StatusCode.Unavailable, e.Message),
         _ => null,
     };
 }

@@ -5,6 +5,7 @@ using Hierarchy.Grpc.Server;
 using Hierarchy.Import;
 using Hierarchy.Server.Issues;
 using Hierarchy.Server.Reorganization;
+using Hierarchy.Server.Replication;
 using Hierarchy.Server.Security;
 using Hierarchy.Server.Services;
 using Hierarchy.Server.Startup;
@@ -65,6 +66,8 @@ public sealed class HierarchyServer : IAsyncDisposable
             });
             var startup = loggers.CreateLogger("Hierarchy.Startup");
             var sample = settings.LoadSample ? await SampleData.LoadIfEmptyAsync(stores, startup, cancellationToken) : null;
+            // The feed's end is read first: whatever commits while the model loads is caught up after, never missed.
+            var position = await stores.Changes.LastPositionAsync(cancellationToken);
             var state = await ReadModelLoader.LoadAsync(stores, cancellationToken);
 
             builder.Services.AddSingleton(settings);
@@ -81,6 +84,10 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton(stores.Reorganizations);
             builder.Services.AddSingleton<ReorganizationWorkflow>();
             builder.Services.AddSingleton<HistoricalTrees>();
+            builder.Services.AddSingleton(stores.Changes);
+            builder.Services.AddSingleton<ChangeFeedFollower>();
+            builder.Services.AddSingleton<ChangeListener>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeListener>());
             builder.Services.AddSingleton(state);
             builder.Services.AddSingleton(tokens);
             builder.Services.AddSingleton<HierarchyErrorMap>();
@@ -94,6 +101,7 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddGrpcService<AdminService>();
 
             var app = builder.Build();
+            app.Services.GetRequiredService<ChangeFeedFollower>().StartAt(position);
             app.RunGrpc();
             await app.StartAsync(cancellationToken);
             return new HierarchyServer(app, stores, BoundAddress(app, settings), sample);

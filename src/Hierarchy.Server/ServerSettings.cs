@@ -29,6 +29,9 @@ public sealed record ServerSettings
     /// <summary>Gets the clock; tests move a clock of their own instead of sleeping. Defaults to the system clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Gets this replica's name, for its database connections and logs. Defaults to the host name and process id.</summary>
+    public string NodeName { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
     /// <summary>Gets the largest request message accepted, in bytes. Defaults to 4 MiB.</summary>
     public int MaxReceiveMessageSize { get; init; } = 4 * 1024 * 1024;
 }

@@ -15,6 +15,7 @@ public sealed class StoreSet : IAsyncDisposable
         Issues = new IssueStore(database);
         Statistics = new IssueStatistics(database);
         Reorganizations = new ReorganizationStore(database);
+        Changes = new ChangeFeed(database);
     }
 
     /// <summary>Gets the engine.</summary>
@@ -37,6 +38,9 @@ public sealed class StoreSet : IAsyncDisposable
 
     /// <summary>Gets the reorganisation plans.</summary>
     public IReorganizationStore Reorganizations { get; }
+
+    /// <summary>Gets the change feed replicas follow.</summary>
+    public IChangeFeed Changes { get; }
 
     /// <summary>Opens a database and applies pending schema scripts.</summary>
     public static async Task<StoreSet> OpenAsync(Database database, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Reorganization;
 using Hierarchy.Server.Issues;
+using Hierarchy.Server.Replication;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
 using V1 = Hierarchy.V1;
@@ -12,7 +13,7 @@ namespace Hierarchy.Server.Reorganization;
 
 /// <summary>Plans and applies reorganisations: admins only, inside their subtree; the read model swaps to the new tree at once.</summary>
 public sealed class ReorganizationWorkflow(
-    HierarchyState state, IOrgTreeStore trees, IReorganizationStore plans, TimeProvider clock, IssueFeed feed)
+    HierarchyState state, IOrgTreeStore trees, IReorganizationStore plans, TimeProvider clock, IssueFeed feed, ChangeFeedFollower follower)
 {
     private readonly SemaphoreSlim _applying = new(1, 1);
 
@@ -29,7 +30,7 @@ public sealed class ReorganizationWorkflow(
     }
 
     /// <summary>Applies a stored plan if the tree is still at the version it was made on; a plan applied before changes nothing.</summary>
-    public async Task<(long Version, DateTimeOffset EffectiveAt, bool AppliedNow)> ApplyAsync(
+    public async Task<(long Version, DateTimeOffset EffectiveAt, bool AppliedNow, long Token)> ApplyAsync(
         Caller caller, long planId, long expectedVersion, CancellationToken cancellationToken)
     {
         if (planId <= 0)
@@ -45,7 +46,7 @@ public sealed class ReorganizationWorkflow(
         var plan = await plans.GetPlanAsync(planId, cancellationToken);
         if (plan.AppliedVersion is { } done)
         {
-            return (done, plan.AppliedAt!.Value, false);
+            return (done, plan.AppliedAt!.Value, false, await follower.CatchUpAsync(cancellationToken));
         }
 
         await _applying.WaitAsync(cancellationToken);
@@ -61,9 +62,9 @@ public sealed class ReorganizationWorkflow(
             var (effect, _) = await WorkOutAsync(caller, tree, request, cancellationToken);
             var now = clock.GetUtcNow();
             var version = await plans.ApplyAsync(planId, expectedVersion, effect, caller.ToString(), now, cancellationToken);
-            await RefreshAsync(effect, cancellationToken);
+            var token = await follower.CatchUpAsync(cancellationToken);
             feed.Notify();
-            return (version, now, true);
+            return (version, now, true, token);
         }
         finally
         {
@@ -105,18 +106,5 @@ public sealed class ReorganizationWorkflow(
             unit => [.. byUnit.Value[unit]],
             member => state.Members.Get(member)?.Member.UnitId,
             member => state.Members.Get(member)?.Households.Count ?? 0);
-    }
-
-    private async Task RefreshAsync(ReorganizationEffect effect, CancellationToken cancellationToken)
-    {
-        var loaded = await trees.LoadAsync(cancellationToken);
-        state.TrySwapTree(OrgTreeSnapshot.Build(loaded.Version, loaded.Units, loaded.Positions, loaded.Matrix));
-        foreach (var (member, _, to) in effect.MembersMoved)
-        {
-            if (state.Members.Get(member) is { } entry)
-            {
-                state.Members.Set(entry with { Member = entry.Member with { UnitId = to, Version = entry.Member.Version + 1 } });
-            }
-        }
     }
 }

@@ -35,8 +35,14 @@ public sealed class AdminService(HierarchyState state, TokenDirectory tokens, Re
     private async ValueTask<V1.ApplyReorganizationResponse> ApplyAsync(V1.ApplyReorganizationRequest request, ServerCallContext context)
     {
         var caller = tokens.Authenticate(context);
-        var (version, at, now) = await workflow.ApplyAsync(caller, request.PlanId, request.ExpectedTreeVersion, context.CancellationToken);
-        return new V1.ApplyReorganizationResponse { TreeVersion = version, EffectiveAt = Timestamp.FromDateTimeOffset(at), AppliedNow = now };
+        var (version, at, now, token) = await workflow.ApplyAsync(caller, request.PlanId, request.ExpectedTreeVersion, context.CancellationToken);
+        return new V1.ApplyReorganizationResponse
+        {
+            TreeVersion = version,
+            EffectiveAt = Timestamp.FromDateTimeOffset(at),
+            AppliedNow = now,
+            ConsistencyToken = token,
+        };
     }
 
     private async ValueTask<V1.ListReorganizationsResponse> ListAsync(V1.ListReorganizationsRequest request, ServerCallContext context)

@@ -3,6 +3,7 @@ using Hierarchy.Domain.ReadModel;
 using Hierarchy.Grpc.Contract;
 using Hierarchy.Grpc.Server;
 using Hierarchy.Server.Reorganization;
+using Hierarchy.Server.Replication;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
 using Hierarchy.V1;
@@ -11,7 +12,8 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.DirectoryService</c>: reads the org tree from memory.</summary>
-public sealed class DirectoryService(HierarchyState state, TokenDirectory tokens, HistoricalTrees history, IOrgTreeStore trees)
+public sealed class DirectoryService(
+    HierarchyState state, TokenDirectory tokens, HistoricalTrees history, IOrgTreeStore trees, ChangeFeedFollower follower)
     : IGrpcService, IDescribedService
 {
     private const int MaxPage = 1000;
@@ -29,6 +31,7 @@ public sealed class DirectoryService(HierarchyState state, TokenDirectory tokens
     private async ValueTask<GetUnitResponse> GetUnit(GetUnitRequest request, ServerCallContext context)
     {
         tokens.Authenticate(context);
+        await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
         var tree = state.Tree;
         int index;
         try
@@ -60,9 +63,10 @@ public sealed class DirectoryService(HierarchyState state, TokenDirectory tokens
         Retired = true,
     };
 
-    private ValueTask<ListChildrenResponse> ListChildren(ListChildrenRequest request, ServerCallContext context)
+    private async ValueTask<ListChildrenResponse> ListChildren(ListChildrenRequest request, ServerCallContext context)
     {
         tokens.Authenticate(context);
+        await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
         var tree = state.Tree;
         var index = tree.Find(request.UnitId, request.UnitCode);
         var size = Paging.Size(request.PageSize, 100, MaxPage);
@@ -75,12 +79,13 @@ public sealed class DirectoryService(HierarchyState state, TokenDirectory tokens
             response.NextPageToken = Paging.Token(offset + size);
         }
 
-        return ValueTask.FromResult(response);
+        return response;
     }
 
     private async ValueTask<GetAncestorsResponse> GetAncestors(GetAncestorsRequest request, ServerCallContext context)
     {
         tokens.Authenticate(context);
+        await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
         var tree = request.AsOf is null ? state.Tree : await history.AtAsync(request.AsOf.ToDateTimeOffset(), context.CancellationToken);
         var index = tree.Find(request.UnitId, request.UnitCode);
         var messages = SnapshotMessages.For(tree);
@@ -89,9 +94,10 @@ public sealed class DirectoryService(HierarchyState state, TokenDirectory tokens
         return response;
     }
 
-    private ValueTask<SearchUnitsResponse> SearchUnits(SearchUnitsRequest request, ServerCallContext context)
+    private async ValueTask<SearchUnitsResponse> SearchUnits(SearchUnitsRequest request, ServerCallContext context)
     {
         tokens.Authenticate(context);
+        await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
         if (string.IsNullOrWhiteSpace(request.Query))
         {
             throw new InvalidFieldException("query", "is required: a part of the unit's name");
@@ -125,6 +131,6 @@ public sealed class DirectoryService(HierarchyState state, TokenDirectory tokens
             }
         }
 
-        return ValueTask.FromResult(response);
+        return response;
     }
 }

@@ -3,6 +3,7 @@ using Hierarchy.Domain.People;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Grpc.Contract;
 using Hierarchy.Grpc.Server;
+using Hierarchy.Server.Replication;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -11,7 +12,8 @@ using V1 = Hierarchy.V1;
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.PartyMemberService</c>: members, their households, and admins changing links.</summary>
-public sealed class PartyMemberService(HierarchyState state, TokenDirectory tokens, IPartyMemberStore members, IIssueStore issues)
+public sealed class PartyMemberService(
+    HierarchyState state, TokenDirectory tokens, IPartyMemberStore members, IIssueStore issues, ChangeFeedFollower follower)
     : IGrpcService, IDescribedService
 {
     private const int MaxPage = 100;
@@ -28,18 +30,20 @@ public sealed class PartyMemberService(HierarchyState state, TokenDirectory toke
         .Unary(PartyMemberMethods.UnlinkHousehold, (request, context) =>
             ChangeLinkAsync(request.MemberId, request.HouseholdId, request.ExpectedVersion, link: false, context));
 
-    private ValueTask<V1.PartyMember> GetMember(V1.GetMemberRequest request, ServerCallContext context)
+    private async ValueTask<V1.PartyMember> GetMember(V1.GetMemberRequest request, ServerCallContext context)
     {
         var caller = tokens.Authenticate(context);
+        await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
         var tree = state.Tree;
         var entry = Find(request.MemberId);
         var open = AccessPolicy.SeesPersonalData(caller, tree, entry.Member.UnitId, entry.Member.Id);
-        return ValueTask.FromResult(Message(tree, entry, open));
+        return Message(tree, entry, open);
     }
 
     private async ValueTask<V1.ListHouseholdsResponse> ListHouseholdsAsync(V1.ListHouseholdsRequest request, ServerCallContext context)
     {
         var caller = tokens.Authenticate(context);
+        await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
         var tree = state.Tree;
         var entry = Find(request.MemberId);
         AccessPolicy.CheckCanListHouseholds(caller, tree, entry.Member.Id, entry.Member.UnitId);
@@ -89,11 +93,12 @@ public sealed class PartyMemberService(HierarchyState state, TokenDirectory toke
         var changed = link
             ? await members.LinkAsync(memberId, householdId, expectedVersion, context.CancellationToken)
             : await members.UnlinkAsync(memberId, householdId, expectedVersion, context.CancellationToken);
-        var updated = new MemberEntry(changed.Member, changed.Households);
-        state.Members.Set(updated);
-        state.Households.SetMember(householdId, link ? memberId : 0);
-
-        var response = new V1.LinkHouseholdResponse { Member = Message(tree, updated, personalData: true) };
+        var token = await follower.CatchUpAsync(context.CancellationToken);
+        var response = new V1.LinkHouseholdResponse
+        {
+            Member = Message(tree, new MemberEntry(changed.Member, changed.Households), personalData: true),
+            ConsistencyToken = token,
+        };
         response.Warnings.AddRange(MemberLinkPolicy.Warnings(memberId, changed.Households.Count));
         return response;
     }

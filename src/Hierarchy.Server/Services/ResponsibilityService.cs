@@ -7,6 +7,7 @@ using Hierarchy.Grpc.Contract;
 using Hierarchy.Grpc.Protocol;
 using Hierarchy.Grpc.Server;
 using Hierarchy.Server.Reorganization;
+using Hierarchy.Server.Replication;
 using Hierarchy.Server.Security;
 using Hierarchy.V1;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -14,7 +15,8 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.ResponsibilityService</c>: answers who is responsible, from memory only.</summary>
-public sealed class ResponsibilityService(HierarchyState state, TokenDirectory tokens, HierarchyErrorMap errors, HistoricalTrees history)
+public sealed class ResponsibilityService(
+    HierarchyState state, TokenDirectory tokens, HierarchyErrorMap errors, HistoricalTrees history, ChangeFeedFollower follower)
     : IGrpcService, IDescribedService
 {
     // About 500 bytes an answer: 5,000 stay well inside the default 4 MiB message limit.
@@ -28,9 +30,9 @@ public sealed class ResponsibilityService(HierarchyState state, TokenDirectory t
         .UnaryEncoded(ResponsibilityMethods.Resolve, (request, context) =>
         {
             var caller = tokens.Authenticate(context);
-            return request.AsOf is null
+            return request.AsOf is null && request.MinConsistencyToken <= follower.Position
                 ? ValueTask.FromResult(ResolveEncoded(state.Tree, request, caller))
-                : ResolveAsOfAsync(request, caller, context.CancellationToken);
+                : ResolveSlowlyAsync(request, caller, context.CancellationToken);
         })
         .Unary(ResponsibilityMethods.ResolveBatch, ResolveBatch)
         .Unary(ResponsibilityMethods.ListCategories, ListCategories);
@@ -59,8 +61,15 @@ public sealed class ResponsibilityService(HierarchyState state, TokenDirectory t
             linked is null ? default : new Hierarchy.V1.Resolution { LinkedMember = linked }.ToByteArray());
     }
 
-    private async ValueTask<EncodedMessage> ResolveAsOfAsync(ResolveRequest request, Caller caller, CancellationToken cancellationToken)
+    /// <summary>Resolves a call that must first wait for its consistency token, or that asks about the past.</summary>
+    private async ValueTask<EncodedMessage> ResolveSlowlyAsync(ResolveRequest request, Caller caller, CancellationToken cancellationToken)
     {
+        await follower.RequireAsync(request.MinConsistencyToken, cancellationToken);
+        if (request.AsOf is null)
+        {
+            return ResolveEncoded(state.Tree, request, caller);
+        }
+
         var tree = await history.AtAsync(request.AsOf.ToDateTimeOffset(), cancellationToken);
         return new EncodedMessage(Resolve(tree, request, caller).ToByteArray());
     }
@@ -90,9 +99,10 @@ public sealed class ResponsibilityService(HierarchyState state, TokenDirectory t
         };
     }
 
-    private ValueTask<ResolveBatchResponse> ResolveBatch(ResolveBatchRequest request, ServerCallContext context)
+    private async ValueTask<ResolveBatchResponse> ResolveBatch(ResolveBatchRequest request, ServerCallContext context)
     {
         var caller = tokens.Authenticate(context);
+        await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
         if (request.Requests.Count > MaxBatch)
         {
             throw new InvalidFieldException("requests", $"{request.Requests.Count} items is over the maximum of {MaxBatch}; split the batch");
@@ -117,7 +127,7 @@ public sealed class ResponsibilityService(HierarchyState state, TokenDirectory t
             }
         }
 
-        return ValueTask.FromResult(response);
+        return response;
     }
 
     private ValueTask<ListCategoriesResponse> ListCategories(ListCategoriesRequest request, ServerCallContext context)

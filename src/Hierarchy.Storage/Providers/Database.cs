@@ -92,6 +92,10 @@ public abstract class Database
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Tells listening replicas, when the transaction commits, that a channel has news; a no-op where one process is all.</summary>
+    public virtual Task NotifyAsync(DbConnection connection, DbTransaction transaction, string channel, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     /// <summary>Keeps two replicas from migrating at once.</summary>
     protected virtual Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask;

@@ -74,6 +74,19 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     };
 
     /// <inheritdoc />
+    public override Task NotifyAsync(DbConnection connection, DbTransaction transaction, string channel, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(connection, transaction, "SELECT pg_notify(@channel, '')", cancellationToken, ("channel", channel));
+
+    /// <summary>Opens a connection of its own for LISTEN, named so operators (and tests) can tell it apart.</summary>
+    public async Task<NpgsqlConnection> OpenListenerAsync(string applicationName, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { ApplicationName = applicationName, Pooling = false, KeepAlive = 5 };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     /// <inheritdoc />

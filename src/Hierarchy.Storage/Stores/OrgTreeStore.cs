@@ -102,7 +102,9 @@ public sealed class OrgTreeStore(Database database) : IOrgTreeStore
                 await database.BulkInsertAsync(connection, transaction, "positions", PositionColumns,
                     positions.Select(p => new object?[] { p.UnitId, (short)p.Kind, p.HolderName, p.HolderPhone, p.MemberId, p.Agency, since }),
                     cancellationToken);
-                return await TreeVersions.BumpAsync(connection, transaction, DateTimeOffset.UtcNow, null, cancellationToken);
+                var version = await TreeVersions.BumpAsync(connection, transaction, DateTimeOffset.UtcNow, null, cancellationToken);
+                await ChangeFeed.AppendAsync(database, connection, transaction, [(ChangeKind.Tree, version)], cancellationToken);
+                return version;
             }, cancellationToken);
         }
         catch (Exception e) when (database.IsUniqueViolation(e))
@@ -132,7 +134,9 @@ public sealed class OrgTreeStore(Database database) : IOrgTreeStore
             await database.BulkInsertAsync(connection, transaction, "responsibility_limits", ["category", "level", "limit_minutes"],
                 rules.SelectMany(r => r.TimeLimits.Select(l => new object?[] { r.Category, (short)l.Key, (int)l.Value.TotalMinutes })),
                 cancellationToken);
-            return await TreeVersions.BumpAsync(connection, transaction, DateTimeOffset.UtcNow, null, cancellationToken);
+            var version = await TreeVersions.BumpAsync(connection, transaction, DateTimeOffset.UtcNow, null, cancellationToken);
+            await ChangeFeed.AppendAsync(database, connection, transaction, [(ChangeKind.Tree, version)], cancellationToken);
+            return version;
         }, cancellationToken);
     }
 }

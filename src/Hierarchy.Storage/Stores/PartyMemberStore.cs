@@ -132,6 +132,7 @@ public sealed class PartyMemberStore(Database database) : IPartyMemberStore
             }
 
             await Sql.ExecuteAsync(connection, transaction, "UPDATE party_members SET version = version + 1 WHERE id = @m", cancellationToken, ("m", memberId));
+            await ChangeFeed.AppendAsync(database, connection, transaction, [(ChangeKind.Member, memberId)], cancellationToken);
             return await ReadMemberAsync(connection, transaction, memberId, lockRow: false, cancellationToken);
         }, cancellationToken);
 

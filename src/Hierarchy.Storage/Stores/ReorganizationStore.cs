@@ -110,6 +110,8 @@ public sealed class ReorganizationStore(Database database) : IReorganizationStor
             await Sql.ExecuteBatchAsync(connection, transaction, statements, cancellationToken);
             await RerouteAsync(connection, transaction, effect, planId, by, at, cancellationToken);
             var bumped = await TreeVersions.BumpAsync(connection, transaction, at, planId, cancellationToken);
+            await ChangeFeed.AppendAsync(database, connection, transaction,
+                effect.MembersMoved.Select(m => (ChangeKind.Member, m.Member)).Append((ChangeKind.Tree, bumped)), cancellationToken);
             await Sql.ExecuteAsync(connection, transaction,
                 "UPDATE reorganization_plans SET applied_version = @v, applied_at = @at, applied_by = @by WHERE id = @id", cancellationToken,
                 ("v", bumped), ("at", at.ToUnixTimeMilliseconds()), ("by", by), ("id", planId));

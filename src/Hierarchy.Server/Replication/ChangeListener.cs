@@ -1,0 +1,72 @@
+using Hierarchy.Server.Issues;
+using Hierarchy.Storage;
+using Hierarchy.Storage.Providers;
+using Hierarchy.Storage.Stores;
+using Npgsql;
+
+namespace Hierarchy.Server.Replication;
+
+/// <summary>
+/// Keeps a PostgreSQL replica coherent: LISTENs for change feed news and catches up on each, and after every reconnect,
+/// so a notification lost while the connection was down is never a lost change.
+/// </summary>
+public sealed partial class ChangeListener(
+    StoreSet stores, ChangeFeedFollower follower, IssueFeed issues, ServerSettings settings, ILogger<ChangeListener> logger) : BackgroundService
+{
+    /// <summary>Gets the application name of the LISTEN connection, so an operator can find (or end) it.</summary>
+    public string ApplicationName { get; } = $"hierarchy-listener-{settings.NodeName}";
+
+    /// <summary>Raised after each catch-up with the position reached; tests wait on it instead of sleeping.</summary>
+    public event Action<long>? CaughtUp;
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (stores.Database is not PostgresDatabase postgres)
+        {
+            return;
+        }
+
+        var backoff = TimeSpan.FromMilliseconds(100);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await postgres.OpenListenerAsync(ApplicationName, stoppingToken);
+                await using (var listen = new NpgsqlCommand($"LISTEN {ChangeFeed.Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                backoff = TimeSpan.FromMilliseconds(100);
+                await CatchUpAsync(stoppingToken);
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                    await CatchUpAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogLost(logger, e, backoff.TotalMilliseconds);
+                // A pause before reconnecting keeps a restarting database from being hammered.
+                await Task.Delay(backoff, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 2000));
+            }
+        }
+    }
+
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var position = await follower.CatchUpAsync(cancellationToken);
+        issues.Notify();
+        CaughtUp?.Invoke(position);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the change feed connection; reconnecting in {DelayMs} ms and catching up")]
+    private static partial void LogLost(ILogger logger, Exception exception, double delayMs);
+}
