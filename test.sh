@@ -34,8 +34,16 @@ pg_port=$(free_port)
 mkdir -p "$work/pg"
 chown postgres "$work" "$work/pg"
 runuser -u postgres -- /usr/lib/postgresql/15/bin/initdb -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$work/pg" -l "$work/pg/log" -w start \
-  -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off" >/dev/null
+# Settings live in the data folder, so a test that stops and starts this server gets the same one back.
+cat >> "$work/pg/postgresql.conf" <<CONF
+port = $pg_port
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$work/pg'
+max_connections = 300
+fsync = off
+synchronous_commit = off
+CONF
+runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$work/pg" -l "$work/pg/log" -w start >/dev/null
 export HIERARCHY_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 export HIERARCHY_TEST_PG_DATA="$work/pg"
 echo "   PostgreSQL 15 on 127.0.0.1:$pg_port"

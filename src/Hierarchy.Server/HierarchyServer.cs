@@ -21,6 +21,7 @@ public sealed class HierarchyServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly StoreSet _stores;
+    private bool _stopped;
 
     private HierarchyServer(WebApplication app, StoreSet stores, Uri address, ImportSummary? sample)
     {
@@ -56,7 +57,7 @@ public sealed class HierarchyServer : IAsyncDisposable
 
         var tokens = new TokenDirectory(settings.Tokens
             ?? builder.Configuration.GetSection("Hierarchy:Tokens").GetChildren().ToDictionary(c => c.Key, c => c.Value ?? string.Empty));
-        var stores = await StorageFactory.OpenAsync(settings.Storage, cancellationToken);
+        var stores = await StorageFactory.OpenAsync(settings.Storage, cancellationToken, settings.NodeName);
         try
         {
             using var loggers = LoggerFactory.Create(l =>
@@ -116,12 +117,27 @@ public sealed class HierarchyServer : IAsyncDisposable
     /// <summary>Waits until the host is asked to stop (Ctrl-C or SIGTERM).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
+    /// <summary>Stops at once, as a crash would: open calls and background work are cut off, nothing is drained.</summary>
+    public async Task KillAsync()
+    {
+        _stopped = true;
+        await _app.StopAsync(new CancellationToken(canceled: true));
+        await _app.DisposeAsync();
+        await _stores.DisposeAsync();
+    }
+
     /// <summary>Stops gracefully: open calls finish, watches end.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
         await _app.StopAsync();
         await _app.DisposeAsync();
         await _stores.DisposeAsync();

@@ -96,13 +96,14 @@ public sealed class IssueWorkflow(HierarchyState state, IIssueStore issues, Time
         }, cancellationToken);
 
     /// <summary>Escalates every issue due by now, in batches, each exactly once; returns how many moved.</summary>
-    public async Task<int> SweepAsync(int batch, CancellationToken cancellationToken)
+    public async Task<int> SweepAsync(int batch, CancellationToken cancellationToken, IProgress<int>? committed = null)
     {
         var total = 0;
         while (true)
         {
             var swept = await issues.SweepAsync(clock.GetUtcNow(), batch, cancellationToken);
             total += swept.Count;
+            committed?.Report(total);
             if (swept.Count > 0)
             {
                 feed.Notify();
