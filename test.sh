@@ -60,7 +60,8 @@ count_dotnet() { passed=$((passed + $(sum 'Passed: +[0-9]+' "$1"))); failed=$((f
 
 echo "== .NET tests"
 status=0
-dotnet test Hierarchy.sln -c Release --no-build --nologo 2>&1 | tee "$work/dotnet.log" || status=1
+# One test assembly at a time: a test stops and restarts this PostgreSQL server.
+dotnet test Hierarchy.sln -c Release --no-build --nologo -m:1 2>&1 | tee "$work/dotnet.log" || status=1
 count_dotnet "$work/dotnet.log"
 
 echo "== interop tests: real gRPC clients against the real server"
