@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing (PostgreSQL 15, Python grpcio, Node), starts a private PostgreSQL
+# Runs every test: installs what is missing (PostgreSQL 15, Python grpcio, Node, nginx), starts a private PostgreSQL
 # on a free loopback port in a temporary folder, runs the .NET suites and the interop tests with real gRPC clients,
 # and stops PostgreSQL whatever happens.
 set -euo pipefail
@@ -10,6 +10,7 @@ need_apt=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15)
 /usr/bin/python3 -c 'import grpc, grpc_tools' 2>/dev/null || need_apt+=(python3-grpcio python3-grpc-tools)
 command -v node >/dev/null && command -v npm >/dev/null || need_apt+=(nodejs npm)
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing from Debian: ${need_apt[*]}"
   apt-get update -qq
