@@ -124,6 +124,10 @@ public sealed class ClusterTests
             CancellationToken.None);
         Assert.Equal(Issues, escalations.Count);
         Assert.All(escalations, count => Assert.Equal(1, count));
+
+        await cluster.RestartAsync(0);
+        var escalated = await cluster.Channel(0).UnaryAsync(IssueMethods.ListIssues, new ListIssuesRequest { UnitCode = "411002", PageSize = 1 }, Admin);
+        Assert.Equal(1, escalated.Issues[0].EscalationCount);
     }
 
     private static async Task<StatusCode> TryApplyAsync(TestCluster cluster, int node, ReorganizationPlan plan)
