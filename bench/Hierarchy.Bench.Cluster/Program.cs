@@ -1,26 +1,22 @@
 using System.Diagnostics;
 using System.Net;
+using Hierarchy.Bench.Common;
 using Hierarchy.Grpc.Client;
 using Hierarchy.Grpc.Contract;
 using Hierarchy.Import;
 using Hierarchy.Server;
 using Hierarchy.Server.Startup;
 using Hierarchy.V1;
-using Npgsql;
 
 // Three replicas on one PostgreSQL under mixed load (Resolve 80%, ReportIssue 10%, ListHouseholds 10%), while the Weidu
 // 620 → 539 plan is applied through the first: throughput and p99 per node, and errors.
-var admin = Environment.GetEnvironmentVariable("HIERARCHY_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres";
 var seconds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
-var name = $"hierarchy_bench_{Guid.NewGuid():N}"[..40];
-await using (var connection = new NpgsqlConnection(admin))
+if (await BenchPostgres.TryCreateDatabaseAsync() is not { } database)
 {
-    await connection.OpenAsync();
-    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-    await create.ExecuteNonQueryAsync();
+    return 1;
 }
 
-var storage = new StorageSettings(StorageEngine.PostgreSql, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
+var storage = new StorageSettings(StorageEngine.PostgreSql, database);
 await using (var stores = await StorageFactory.OpenAsync(storage, CancellationToken.None))
 {
     using var reader = DivisionsCsv.OpenShipped("weidu-411002.csv");
@@ -131,12 +127,6 @@ foreach (var node in nodes)
     await node.DisposeAsync();
 }
 
-NpgsqlConnection.ClearAllPools();
-await using (var connection = new NpgsqlConnection(admin))
-{
-    await connection.OpenAsync();
-    await using var drop = new NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", connection);
-    await drop.ExecuteNonQueryAsync();
-}
+await BenchPostgres.DropDatabaseAsync(database);
 
 return 0;

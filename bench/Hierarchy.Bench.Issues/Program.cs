@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-
+using Hierarchy.Bench.Common;
 using Hierarchy.Grpc.Client;
 using Hierarchy.Grpc.Contract;
 using Hierarchy.Server;
@@ -9,25 +9,18 @@ using Hierarchy.Server.Security;
 using Hierarchy.Server.Startup;
 using Hierarchy.Testing;
 using Hierarchy.V1;
-using Npgsql;
 
 // Issue intake (ReportIssue over gRPC, reports/s) and the escalation sweep (escalations/s), on PostgreSQL and on SQLite.
 var reports = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
-var postgres = Environment.GetEnvironmentVariable("HIERARCHY_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres";
 
 await RunAsync("SQLite", StorageSettings.Parse(Path.Combine(Path.GetTempPath(), $"hierarchy-issues-bench-{Guid.NewGuid():N}.db")));
-string database;
-try
+if (await BenchPostgres.TryCreateDatabaseAsync() is not { } database)
 {
-    database = await CreateDatabaseAsync(postgres);
-}
-catch (NpgsqlException e)
-{
-    Console.WriteLine($"PostgreSQL: skipped, none at {postgres} ({e.Message}); set HIERARCHY_BENCH_POSTGRES");
     return 0;
 }
 
 await RunAsync("PostgreSQL", new StorageSettings(StorageEngine.PostgreSql, database));
+await BenchPostgres.DropDatabaseAsync(database);
 return 0;
 
 async Task RunAsync(string engine, StorageSettings storage)
@@ -81,14 +74,4 @@ async Task RunAsync(string engine, StorageSettings storage)
     Console.WriteLine(
         $"{engine,-10}  intake {reports / intake.Elapsed.TotalSeconds,8:N0} reports/s ({reports:N0} ReportIssue calls over gRPC, 64 in flight)   " +
         $"sweep {swept / sweep.Elapsed.TotalSeconds,8:N0} escalations/s ({swept:N0} due issues, batches of 1,000)");
-}
-
-static async Task<string> CreateDatabaseAsync(string admin)
-{
-    var name = $"hierarchy_bench_{Guid.NewGuid():N}"[..40];
-    await using var connection = new NpgsqlConnection(admin);
-    await connection.OpenAsync();
-    await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-    await command.ExecuteNonQueryAsync();
-    return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
 }

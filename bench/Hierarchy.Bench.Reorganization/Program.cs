@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Hierarchy.Bench.Common;
 using Hierarchy.Grpc.Client;
 using Hierarchy.Grpc.Contract;
 using Hierarchy.Import;
@@ -7,19 +8,14 @@ using Hierarchy.Server;
 using Hierarchy.Server.Startup;
 using Hierarchy.Storage;
 using Hierarchy.V1;
-using Npgsql;
 
 // The Weidu case at full size: 620 grids over ~150,000 households merged to 539; plan and apply time, and Resolve calls
 // that failed while the apply ran (8 callers resolving without pause over real HTTP/2).
-var postgres = Environment.GetEnvironmentVariable("HIERARCHY_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres";
 await RunAsync("SQLite", StorageSettings.Parse(Path.Combine(Path.GetTempPath(), $"hierarchy-reorg-bench-{Guid.NewGuid():N}.db")));
-try
+if (await BenchPostgres.TryCreateDatabaseAsync() is { } database)
 {
-    await RunAsync("PostgreSQL", new StorageSettings(StorageEngine.PostgreSql, await CreateDatabaseAsync(postgres)));
-}
-catch (NpgsqlException e)
-{
-    Console.WriteLine($"PostgreSQL: skipped, none at {postgres} ({e.Message}); set HIERARCHY_BENCH_POSTGRES");
+    await RunAsync("PostgreSQL", new StorageSettings(StorageEngine.PostgreSql, database));
+    await BenchPostgres.DropDatabaseAsync(database);
 }
 
 return 0;
@@ -99,14 +95,4 @@ static async Task RunAsync(string engine, StorageSettings storage)
         $"{engine,-10}  {households:N0} households, grids {plan.GridsBefore} → {plan.GridsAfter} ({plan.BuildingGroupsMoved} building groups, " +
         $"{plan.HouseholdsMoved:N0} households change grid): plan {planTime.TotalMilliseconds:F0} ms, apply {applyTime.TotalMilliseconds:F0} ms " +
         $"(tree version {applied.TreeVersion}); Resolve during the apply: {during:N0} calls, {Interlocked.Read(ref failures)} failed");
-}
-
-static async Task<string> CreateDatabaseAsync(string admin)
-{
-    var name = $"hierarchy_bench_{Guid.NewGuid():N}"[..40];
-    await using var connection = new NpgsqlConnection(admin);
-    await connection.OpenAsync();
-    await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-    await command.ExecuteNonQueryAsync();
-    return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
 }

@@ -48,27 +48,9 @@ await using var raw = await RawHttp2Server.StartAsync(Frame(reply));
 var grpcUrl = new Uri(server.Address, ResponsibilityMethods.Resolve.Path);
 var rawUrl = new Uri(raw.Address, "/raw");
 string[] headers = ["content-type: application/grpc", "te: trailers", "authorization: Bearer bench"];
-const int Clients = 4;
-const int Streams = 64;
-
-await H2Load.RunAsync(grpcUrl, framed, requests / 5, Clients, Streams, headers);
-await H2Load.RunAsync(rawUrl, framed, requests / 5, Clients, Streams, headers);
-var ours = new List<LoadResult>();
-var ceiling = new List<LoadResult>();
-for (var round = 0; round < 3; round++)
-{
-    ours.Add(await H2Load.RunAsync(grpcUrl, framed, requests, Clients, Streams, headers));
-    ceiling.Add(await H2Load.RunAsync(rawUrl, framed, requests, Clients, Streams, headers));
-}
-
-var peak = ours.MaxBy(r => r.RequestsPerSecond)!;
-var top = ceiling.MaxBy(r => r.RequestsPerSecond)!;
-Console.WriteLine(peak.Describe("gRPC Resolve, peak"));
-Console.WriteLine(top.Describe("raw Kestrel HTTP/2, same body"));
-Console.WriteLine($"ratio gRPC / raw HTTP/2: {peak.RequestsPerSecond / top.RequestsPerSecond:F2}");
-var half = (int)(peak.RequestsPerSecond / 2 / Clients);
-var halfLoad = await H2Load.RunAsync(grpcUrl, framed, requests / 2, Clients, Streams, headers, rate: half);
-Console.WriteLine(halfLoad.Describe($"gRPC Resolve at half peak"));
+var peak = await CeilingComparison.RunAsync("gRPC Resolve, peak", grpcUrl, "raw Kestrel HTTP/2, same body", rawUrl, framed, requests, headers);
+var halfLoad = await CeilingComparison.AtRateAsync(grpcUrl, framed, requests / 2, peak.RequestsPerSecond / 2, headers);
+Console.WriteLine(halfLoad.Describe("gRPC Resolve at half peak"));
 return 0;
 
 static byte[] Frame(IMessage message)

@@ -11,8 +11,6 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 // The transport's ceiling: our unary gRPC method against a raw Kestrel HTTP/2 endpoint returning a fixed body, same run, same load.
 var requests = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 300_000;
-const int Clients = 4;
-const int Streams = 64;
 
 var framed = new byte[MessageFrame.HeaderSize];
 var reply = new HealthCheckResponse { Status = HealthCheckResponse.Types.ServingStatus.Serving };
@@ -33,22 +31,5 @@ var grpcUrl = new Uri(new Uri(grpc.Services.GetRequiredService<IServer>().Featur
 var rawUrl = new Uri(raw.Address, "/raw");
 string[] headers = ["content-type: application/grpc", "te: trailers"];
 
-Console.WriteLine($"warming up ({Environment.ProcessorCount} cores, h2load -c {Clients} -m {Streams})");
-await H2Load.RunAsync(grpcUrl, framed, requests / 5, Clients, Streams, headers);
-await H2Load.RunAsync(rawUrl, framed, requests / 5, Clients, Streams, headers);
-
-// Interleaved rounds so drift on a shared machine hits both sides alike; the best round of each counts.
-var ours = new List<LoadResult>();
-var ceiling = new List<LoadResult>();
-for (var round = 0; round < 3; round++)
-{
-    ours.Add(await H2Load.RunAsync(grpcUrl, framed, requests, Clients, Streams, headers));
-    ceiling.Add(await H2Load.RunAsync(rawUrl, framed, requests, Clients, Streams, headers));
-}
-
-var best = ours.MaxBy(r => r.RequestsPerSecond)!;
-var top = ceiling.MaxBy(r => r.RequestsPerSecond)!;
-Console.WriteLine(best.Describe("gRPC unary (Health/Check)"));
-Console.WriteLine(top.Describe("raw Kestrel HTTP/2"));
-Console.WriteLine($"ratio gRPC / raw HTTP/2: {best.RequestsPerSecond / top.RequestsPerSecond:F2}");
-return best.Succeeded == requests && top.Succeeded == requests ? 0 : 1;
+var best = await CeilingComparison.RunAsync("gRPC unary (Health/Check)", grpcUrl, "raw Kestrel HTTP/2", rawUrl, framed, requests, headers);
+return best.Succeeded == requests ? 0 : 1;

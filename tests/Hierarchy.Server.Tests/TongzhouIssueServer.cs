@@ -1,68 +1,20 @@
-using System.Net;
 using Hierarchy.Domain.Organization;
-using Hierarchy.Grpc.Client;
 using Hierarchy.Server.Issues;
 using Hierarchy.Server.Startup;
 using Hierarchy.Storage.Stores;
 using Hierarchy.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hierarchy.Server.Tests;
 
 /// <summary>A real server over a fresh SQLite file holding 通州区, with a clock the stories move and the sweeper run by hand.</summary>
-public sealed class TongzhouIssueServer : IAsyncLifetime
+public sealed class TongzhouIssueServer : SqliteServerFixture
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"hierarchy-issues-{Guid.NewGuid():N}.db");
-
     public MovableClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 8, 30, 0, TimeSpan.FromHours(8)));
-
-    public HierarchyServer Server { get; private set; } = null!;
-
-    public GrpcChannel Channel { get; private set; } = null!;
 
     public OrgTreeState Tree { get; private set; } = null!;
 
     public IssueWorkflow Workflow => Server.Services.GetRequiredService<IssueWorkflow>();
-
-    public async Task InitializeAsync()
-    {
-        var storage = StorageSettings.Parse(_path);
-        await using (var stores = await StorageFactory.OpenAsync(storage, CancellationToken.None))
-        {
-            await TongzhouSample.ImportAsync(stores);
-            Tree = await stores.Tree.LoadAsync(CancellationToken.None);
-        }
-
-        Server = await HierarchyServer.StartAsync(
-            new ServerSettings
-            {
-                Listen = new IPEndPoint(IPAddress.Loopback, 0),
-                Storage = storage,
-                LoadSample = false,
-                SweepInterval = null,
-                Clock = Clock,
-                Tokens = new Dictionary<string, string>
-                {
-                    ["service"] = "service",
-                    ["district-admin"] = "admin:1",
-                    ["member-1"] = "member:1",
-                },
-            },
-            logging => logging.ClearProviders());
-        Channel = GrpcChannel.ForAddress(Server.Address);
-    }
-
-    public async Task DisposeAsync()
-    {
-        Channel.Dispose();
-        await Server.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(_path) + "*"))
-        {
-            File.Delete(file);
-        }
-    }
 
     /// <summary>Gets a household of the first building group of a real community, found by its NBS code.</summary>
     public long HouseholdIn(string communityCode, int nth = 0)
@@ -78,6 +30,19 @@ public sealed class TongzhouIssueServer : IAsyncLifetime
     public long UnitId(string code) => Tree.Units.Single(u => u.Code == code).Id;
 
     public OrgLevel LevelOf(long unitId) => Tree.Units.Single(u => u.Id == unitId).Level;
+
+    protected override async Task SeedAsync()
+    {
+        await using var stores = await StorageFactory.OpenAsync(Storage, CancellationToken.None);
+        await TongzhouSample.ImportAsync(stores);
+        Tree = await stores.Tree.LoadAsync(CancellationToken.None);
+    }
+
+    protected override ServerSettings Configure(ServerSettings defaults) => defaults with
+    {
+        Clock = Clock,
+        Tokens = new Dictionary<string, string> { ["service"] = "service", ["district-admin"] = "admin:1", ["member-1"] = "member:1" },
+    };
 }
 
 [CollectionDefinition(Name)]
