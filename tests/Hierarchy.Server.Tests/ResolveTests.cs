@@ -75,6 +75,10 @@ public sealed class ResolveTests(WeiduServer weidu)
         await AssertStatusAsync(new ResolveRequest { UnitCode = "4110", Category = "sewage" }, StatusCode.InvalidArgument, "unit_code");
 
     [Fact]
+    public async Task A_negative_consistency_token_is_an_invalid_argument_naming_it() =>
+        await AssertStatusAsync(new ResolveRequest { HouseholdId = 1, Category = "sewage", MinConsistencyToken = -1 }, StatusCode.InvalidArgument, "min_consistency_token");
+
+    [Fact]
     public async Task A_call_without_a_token_is_unauthenticated()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.UnaryAsync(

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace Hierarchy.Grpc.Server;
@@ -53,7 +52,7 @@ public sealed class ServerCallContext
         }
         catch (FormatException)
         {
-            throw new Protocol.RpcException(Protocol.StatusCode.InvalidArgument, $"metadata {key} is not base64: {Encoding.ASCII.GetByteCount(text)} bytes");
+            throw new Protocol.RpcException(Protocol.StatusCode.InvalidArgument, $"metadata {key} is not base64");
         }
     }
 }

@@ -58,14 +58,14 @@ public sealed class ChangeFeedFollower(HierarchyState state, IChangeFeed feed, I
     /// <exception cref="ReplicaBehindException">This replica has not caught up, even after trying once.</exception>
     public async ValueTask RequireAsync(long token, CancellationToken cancellationToken)
     {
-        if (token <= Position)
-        {
-            return;
-        }
-
         if (token < 0)
         {
             throw new InvalidFieldException("min_consistency_token", $"{token} is negative");
+        }
+
+        if (token <= Position)
+        {
+            return;
         }
 
         // The notification may be on its way: one catch-up before giving up keeps the common case fast and exact.

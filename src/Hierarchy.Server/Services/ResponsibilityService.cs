@@ -30,7 +30,7 @@ public sealed class ResponsibilityService(
         .UnaryEncoded(ResponsibilityMethods.Resolve, (request, context) =>
         {
             var caller = tokens.Authenticate(context);
-            return request.AsOf is null && request.MinConsistencyToken <= follower.Position
+            return request.AsOf is null && request.MinConsistencyToken >= 0 && request.MinConsistencyToken <= follower.Position
                 ? ValueTask.FromResult(ResolveEncoded(state.Tree, request, caller))
                 : ResolveSlowlyAsync(request, caller, context.CancellationToken);
         })
