@@ -8,8 +8,9 @@ namespace Hierarchy.Domain.ReadModel;
 /// </summary>
 public sealed class HouseholdIndex
 {
-    private readonly ChunkedArray<long> _buildingGroup = new();
-    private readonly ChunkedArray<long> _member = new();
+    // Ids are stored as 32-bit numbers: half the memory of 8 million households, and half the cache misses on Resolve.
+    private readonly ChunkedArray<int> _buildingGroup = new();
+    private readonly ChunkedArray<int> _member = new();
     private readonly ChunkedArray<int> _perGroup = new();
     private readonly Lock _write = new();
     private long _count;
@@ -32,7 +33,7 @@ public sealed class HouseholdIndex
                 _perGroup.Set(previous, _perGroup.Get(previous) - 1);
             }
 
-            _buildingGroup.Set(householdId, buildingGroupId);
+            _buildingGroup.Set(householdId, Narrow(buildingGroupId, "building group"));
             _perGroup.Set(buildingGroupId, _perGroup.Get(buildingGroupId) + 1);
         }
     }
@@ -42,7 +43,7 @@ public sealed class HouseholdIndex
     {
         lock (_write)
         {
-            _member.Set(householdId, memberId);
+            _member.Set(householdId, Narrow(memberId, "party member"));
         }
     }
 
@@ -62,4 +63,7 @@ public sealed class HouseholdIndex
 
     /// <summary>Gets the party member a household is linked to; 0 for none.</summary>
     public long MemberOf(long householdId) => _member.Get(householdId);
+
+    private static int Narrow(long id, string what) =>
+        id is >= 0 and <= int.MaxValue ? (int)id : throw new ArgumentOutOfRangeException(nameof(id), id, $"{what} ids above {int.MaxValue} are not supported by the index");
 }

@@ -22,6 +22,7 @@ public sealed class OrgTreeSnapshot
     private readonly FrozenDictionary<long, int> _byId;
     private readonly int[]? _denseById;
     private readonly FrozenDictionary<string, int> _byCode;
+    private readonly EscalationStep[]?[]?[] _chains;
 
     private OrgTreeSnapshot(
         long version, OrgUnit[] units, int[] parent, int[] subtreeEnd, int[] childCount, Position[][] positions, ResponsibilityMatrix matrix)
@@ -39,6 +40,7 @@ public sealed class OrgTreeSnapshot
         _byId = Enumerable.Range(0, units.Length).ToFrozenDictionary(i => units[i].Id);
         _denseById = DenseIndex(units);
         _byCode = Enumerable.Range(0, units.Length).ToFrozenDictionary(i => units[i].Code, StringComparer.Ordinal);
+        _chains = new EscalationStep[]?[]?[matrix.Count];
     }
 
     /// <summary>Gets the tree version this snapshot shows.</summary>
@@ -119,6 +121,16 @@ public sealed class OrgTreeSnapshot
         }
 
         return dense;
+    }
+
+    /// <summary>
+    /// Gets the escalation chain of an owner for a rule, built once per snapshot: every household an owner serves shares it.
+    /// A chain is never changed after it is built, so racing builders store equal values.
+    /// </summary>
+    public EscalationStep[] ChainOf(int owner, int ruleOrdinal, Func<OrgTreeSnapshot, int, ResponsibilityRule, EscalationStep[]> build)
+    {
+        var perOwner = _chains[ruleOrdinal] ??= new EscalationStep[]?[_units.Length];
+        return perOwner[owner] ??= build(this, owner, Matrix.RuleAt(ruleOrdinal));
     }
 
     /// <summary>Gets the index of a unit code; false when unknown.</summary>

@@ -14,7 +14,8 @@ public static class ResponsibilityResolver
     /// <exception cref="Errors.InvalidFieldException">The category is not in the matrix.</exception>
     public static Resolution Resolve(OrgTreeSnapshot tree, int unitIndex, string category)
     {
-        var rule = tree.Matrix.RuleFor(category);
+        var ordinal = tree.Matrix.OrdinalOf(category);
+        var rule = tree.Matrix.RuleAt(ordinal);
         var owner = unitIndex;
         while (tree.LevelOf(owner) > rule.LowestLevel)
         {
@@ -28,6 +29,12 @@ public static class ResponsibilityResolver
             owner = tree.ParentOf(owner);
         }
 
+        var chain = tree.ChainOf(owner, ordinal, BuildChain);
+        return new Resolution(unitIndex, owner, rule, chain, skipped ?? [], tree.PositionsAt(owner), tree.Version);
+    }
+
+    private static EscalationStep[] BuildChain(OrgTreeSnapshot tree, int owner, ResponsibilityRule rule)
+    {
         var ownerLevel = tree.LevelOf(owner);
         var climb = ownerLevel > rule.CeilingLevel ? ownerLevel - rule.CeilingLevel : 0;
         var coordinates = ownerLevel - climb != OrgLevel.District;
@@ -50,6 +57,6 @@ public static class ResponsibilityResolver
             chain[^1] = new EscalationStep(step, OrgLevel.District, null, rule.TimeLimitAt(OrgLevel.District));
         }
 
-        return new Resolution(unitIndex, owner, rule, chain, skipped ?? [], tree.PositionsAt(owner), tree.Version);
+        return chain;
     }
 }
