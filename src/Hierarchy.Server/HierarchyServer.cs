@@ -78,6 +78,7 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton(stores.Members);
             builder.Services.AddSingleton(stores.Issues);
             builder.Services.AddSingleton(stores.Statistics);
+            builder.Services.AddSingleton(stores.KeyUnits);
             builder.Services.AddSingleton(settings.Clock);
             builder.Services.AddSingleton<IssueFeed>();
             builder.Services.AddSingleton<IssueWorkflow>();

@@ -16,6 +16,7 @@ public sealed class StoreSet : IAsyncDisposable
         Statistics = new IssueStatistics(database);
         Reorganizations = new ReorganizationStore(database);
         Changes = new ChangeFeed(database);
+        KeyUnits = new KeyUnitStore(database);
     }
 
     /// <summary>Gets the engine.</summary>
@@ -41,6 +42,9 @@ public sealed class StoreSet : IAsyncDisposable
 
     /// <summary>Gets the change feed replicas follow.</summary>
     public IChangeFeed Changes { get; }
+
+    /// <summary>Gets the key unit list.</summary>
+    public IKeyUnitStore KeyUnits { get; }
 
     /// <summary>Opens a database and applies pending schema scripts.</summary>
     public static async Task<StoreSet> OpenAsync(Database database, CancellationToken cancellationToken)

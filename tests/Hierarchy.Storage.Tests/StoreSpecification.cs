@@ -194,6 +194,20 @@ public abstract class StoreSpecification<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(member.Households, first.Concat(rest).Select(h => h.Id));
     }
 
+    [SkippableFact]
+    public async Task A_unit_goes_on_the_key_unit_list_once()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var community = await AnyUnitAsync(OrgLevel.Community);
+        var terms = new Domain.Issues.KeyUnitObservation(DateTimeOffset.UtcNow, TimeSpan.FromDays(90), 3);
+
+        await Stores.KeyUnits.AddAsync(community.Id, community.Level, terms, "admin:1", CancellationToken.None);
+        await Assert.ThrowsAsync<RuleViolationException>(() => Stores.KeyUnits.AddAsync(community.Id, community.Level, terms, "admin:1", CancellationToken.None));
+
+        var listed = Assert.Single(await Stores.KeyUnits.ListAsync(CancellationToken.None), k => k.UnitId == community.Id);
+        Assert.Equal((TimeSpan.FromDays(90), 3), (listed.Observation.Period, listed.Observation.Threshold));
+    }
+
     private Task<long> AppliedScriptsAsync() => Stores.Database.RunAsync(
         c => Sql.ScalarAsync<long>(c, null, "SELECT COUNT(*) FROM schema_version", CancellationToken.None), CancellationToken.None);
 

@@ -16,4 +16,11 @@ public static class StatsMethods
     /// <summary>Gets RankChildren.</summary>
     public static Method<RankChildrenRequest, RankChildrenResponse> RankChildren { get; } =
         Method<RankChildrenRequest, RankChildrenResponse>.From(Service, "RankChildren");
+
+    /// <summary>Gets AddKeyUnit.</summary>
+    public static Method<AddKeyUnitRequest, KeyUnit> AddKeyUnit { get; } = Method<AddKeyUnitRequest, KeyUnit>.From(Service, "AddKeyUnit");
+
+    /// <summary>Gets ListKeyUnits.</summary>
+    public static Method<ListKeyUnitsRequest, ListKeyUnitsResponse> ListKeyUnits { get; } =
+        Method<ListKeyUnitsRequest, ListKeyUnitsResponse>.From(Service, "ListKeyUnits");
 }

@@ -12,7 +12,9 @@ using V1 = Hierarchy.V1;
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.StatsService</c>: 解决率, 满意率, 响应率 and the rankings (倒排) of a unit's children.</summary>
-public sealed class StatsService(HierarchyState state, TokenDirectory tokens, IIssueStatistics statistics) : IGrpcService, IDescribedService
+public sealed class StatsService(
+    HierarchyState state, TokenDirectory tokens, IIssueStatistics statistics, IKeyUnitStore keyUnits, TimeProvider clock)
+    : IGrpcService, IDescribedService
 {
     /// <inheritdoc />
     public static ServiceDescriptor Descriptor => StatsMethods.Service;
@@ -20,7 +22,9 @@ public sealed class StatsService(HierarchyState state, TokenDirectory tokens, II
     /// <inheritdoc />
     public void Bind(ServiceBinder binder) => binder
         .Unary(StatsMethods.GetUnitStats, GetUnitStatsAsync)
-        .Unary(StatsMethods.RankChildren, RankChildrenAsync);
+        .Unary(StatsMethods.RankChildren, RankChildrenAsync)
+        .Unary(StatsMethods.AddKeyUnit, AddKeyUnitAsync)
+        .Unary(StatsMethods.ListKeyUnits, ListKeyUnitsAsync);
 
     private async ValueTask<V1.UnitStats> GetUnitStatsAsync(V1.GetUnitStatsRequest request, ServerCallContext context)
     {
@@ -62,6 +66,56 @@ public sealed class StatsService(HierarchyState state, TokenDirectory tokens, II
         response.Children.AddRange(ranked.ThenBy(c => c.Unit.Code, StringComparer.Ordinal));
         return response;
     }
+
+    private async ValueTask<V1.KeyUnit> AddKeyUnitAsync(V1.AddKeyUnitRequest request, ServerCallContext context)
+    {
+        var caller = tokens.Authenticate(context);
+        var tree = state.Tree;
+        var unit = tree.UnitAt(tree.Find(request.UnitId, request.UnitCode));
+        AccessPolicy.CheckAdminOf(caller, tree, "AddKeyUnit", unit.Id);
+        var observation = new KeyUnitObservation(clock.GetUtcNow(), TimeSpan.FromDays(request.ObservationDays), request.RelapseThreshold);
+        observation.Validate();
+        await keyUnits.AddAsync(unit.Id, unit.Level, observation, caller.ToString(), context.CancellationToken);
+        return KeyUnit(tree, unit.Id, observation, observation.Evaluate([], clock.GetUtcNow()));
+    }
+
+    private async ValueTask<V1.ListKeyUnitsResponse> ListKeyUnitsAsync(V1.ListKeyUnitsRequest request, ServerCallContext context)
+    {
+        tokens.Authenticate(context);
+        var tree = state.Tree;
+        var root = tree.Find(request.UnitId, request.UnitCode);
+        var now = clock.GetUtcNow();
+        var response = new V1.ListKeyUnitsResponse();
+        foreach (var (unitId, level, observation) in await keyUnits.ListAsync(context.CancellationToken))
+        {
+            if (!tree.TryIndexOf(unitId, out var index) || !tree.IsInSubtree(index, root))
+            {
+                continue;
+            }
+
+            var complaints = await keyUnits.ComplaintTimesAsync(level, unitId, observation.AddedAt, context.CancellationToken);
+            var standing = observation.Evaluate(complaints, now);
+            if (request.IncludeCleared || !standing.Cleared)
+            {
+                response.Units.Add(KeyUnit(tree, unitId, observation, standing));
+            }
+        }
+
+        return response;
+    }
+
+    private static V1.KeyUnit KeyUnit(OrgTreeSnapshot tree, long unitId, KeyUnitObservation observation, KeyUnitStanding standing) => new()
+    {
+        Unit = tree.TryIndexOf(unitId, out var index) ? SnapshotMessages.For(tree).Unit(index) : null,
+        AddedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(observation.AddedAt),
+        ObservationDays = (int)observation.Period.TotalDays,
+        RelapseThreshold = observation.Threshold,
+        WindowStart = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(standing.WindowStart),
+        EndsAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(standing.EndsAt),
+        ComplaintsInWindow = standing.Complaints,
+        Relapses = standing.Relapses,
+        Cleared = standing.Cleared,
+    };
 
     private V1.UnitStats Figures(OrgTreeSnapshot tree, int index, IssueTally tally)
     {
