@@ -7,8 +7,8 @@ using Npgsql;
 namespace Hierarchy.Server.Replication;
 
 /// <summary>
-/// Keeps a PostgreSQL replica coherent: LISTENs for change feed news and catches up on each, and after every reconnect,
-/// so a notification lost while the connection was down is never a lost change.
+/// Keeps a PostgreSQL replica coherent: LISTENs for change feed and issue news and catches up on each, and after every
+/// reconnect, so a notification lost while the connection was down is never a lost change; issue watchers wake too.
 /// </summary>
 public sealed partial class ChangeListener(
     StoreSet stores, ChangeFeedFollower follower, IssueFeed issues, ServerSettings settings, ILogger<ChangeListener> logger) : BackgroundService
@@ -33,7 +33,7 @@ public sealed partial class ChangeListener(
             try
             {
                 await using var connection = await postgres.OpenListenerAsync(ApplicationName, stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {ChangeFeed.Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {ChangeFeed.Channel}; LISTEN {IssueStore.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }

@@ -9,6 +9,9 @@ namespace Hierarchy.Storage.Stores;
 /// <summary>The issue store, on either engine: every change locks the issue's row, appends events and updates the fold together.</summary>
 public sealed class IssueStore(Database database) : IIssueStore
 {
+    /// <summary>Gets the channel PostgreSQL announces issue changes on, so watchers on every replica wake at once.</summary>
+    public const string Channel = "hierarchy_issues";
+
     private static readonly string[] PathColumns = ["district_id", "street_id", "community_id", "grid_id", "building_group_id"];
 
     /// <inheritdoc />
@@ -37,6 +40,7 @@ public sealed class IssueStore(Database database) : IIssueStore
 
             var issue = Issue.Fold(facts with { Id = id }, [reported]);
             await Sql.ExecuteAsync(connection, transaction, IssueRows.InsertEvent, cancellationToken, IssueRows.EventParameters(id, 1, reported));
+            await database.NotifyAsync(connection, transaction, Channel, cancellationToken);
             return (issue, true);
         }, cancellationToken);
 
@@ -79,6 +83,11 @@ public sealed class IssueStore(Database database) : IIssueStore
 
             var added = decide(issue);
             await AppendAsync(connection, transaction, issue, added, cancellationToken);
+            if (added.Count > 0)
+            {
+                await database.NotifyAsync(connection, transaction, Channel, cancellationToken);
+            }
+
             return (issue, added);
         }, cancellationToken);
 
@@ -102,6 +111,11 @@ public sealed class IssueStore(Database database) : IIssueStore
             }
 
             await Sql.ExecuteBatchAsync(connection, transaction, statements, cancellationToken);
+            if (swept.Count > 0)
+            {
+                await database.NotifyAsync(connection, transaction, Channel, cancellationToken);
+            }
+
             return swept;
         }, cancellationToken);
 

@@ -48,6 +48,32 @@ public sealed class ClusterTests
     }
 
     [PostgresFact]
+    public async Task A_watch_on_one_node_sees_an_issue_reported_through_another()
+    {
+        await using var cluster = await TestCluster.StartAsync(2);
+        var tree = cluster.Node(0).State.Tree;
+        Assert.True(tree.TryIndexOf(cluster.Node(0).State.Households.BuildingGroupOf(1), out var group));
+        var community = tree.UnitAt(tree.ParentOf(tree.ParentOf(group)));
+        using var stop = new CancellationTokenSource();
+        await using var watch = cluster.Channel(1).ServerStreamingAsync(
+            IssueMethods.WatchIssues, new WatchIssuesRequest { UnitId = community.Id }, Admin with { CancellationToken = stop.Token })
+            .GetAsyncEnumerator(stop.Token);
+
+        var reported = await cluster.Channel(0).UnaryAsync(IssueMethods.ReportIssue, new ReportIssueRequest
+        {
+            RequestId = "watched-across-nodes",
+            HouseholdId = 1,
+            Category = "noise",
+            Channel = IssueChannel.Hotline,
+            Description = "夜间噪音",
+        }, Grpc.Client.CallOptions.WithBearer("service"));
+
+        Assert.True(await watch.MoveNextAsync());
+        Assert.Equal(reported.Issue.Id, watch.Current.Issue.Id);
+        await stop.CancelAsync();
+    }
+
+    [PostgresFact]
     public async Task A_read_asking_for_a_token_no_replica_has_reached_fails_fast_with_unavailable()
     {
         await using var cluster = await TestCluster.StartAsync(1);
