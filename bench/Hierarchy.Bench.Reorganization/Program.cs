@@ -6,7 +6,6 @@ using Hierarchy.Grpc.Contract;
 using Hierarchy.Import;
 using Hierarchy.Server;
 using Hierarchy.Server.Startup;
-using Hierarchy.Storage;
 using Hierarchy.V1;
 
 // The Weidu case at full size: 620 grids over ~150,000 households merged to 539; plan and apply time, and Resolve calls

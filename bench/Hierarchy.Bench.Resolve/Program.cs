@@ -3,13 +3,10 @@ using System.Net;
 using Google.Protobuf;
 using Hierarchy.Bench.Common;
 using Hierarchy.Bench.Resolve;
-using Hierarchy.Domain.ReadModel;
-using Hierarchy.Domain.Responsibility;
 using Hierarchy.Grpc.Client;
 using Hierarchy.Grpc.Contract;
 using Hierarchy.Grpc.Protocol;
 using Hierarchy.Server;
-using Hierarchy.Server.Security;
 using Hierarchy.Server.Services;
 using Hierarchy.V1;
 

@@ -1,5 +1,4 @@
 using Hierarchy.Domain.Errors;
-using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.Responsibility;
 
 namespace Hierarchy.Domain.Tests;

@@ -1,5 +1,4 @@
 using Hierarchy.Import;
-using Hierarchy.Storage;
 using Hierarchy.Storage.Providers;
 using Hierarchy.Testing;
 

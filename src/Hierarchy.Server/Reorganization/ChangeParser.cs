@@ -3,7 +3,6 @@ using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.People;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Reorganization;
-using V1 = Hierarchy.V1;
 
 namespace Hierarchy.Server.Reorganization;
 

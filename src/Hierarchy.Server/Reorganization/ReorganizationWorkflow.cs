@@ -7,7 +7,6 @@ using Hierarchy.Server.Issues;
 using Hierarchy.Server.Replication;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
-using V1 = Hierarchy.V1;
 
 namespace Hierarchy.Server.Reorganization;
 

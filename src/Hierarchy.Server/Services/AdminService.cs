@@ -8,7 +8,6 @@ using Hierarchy.Grpc.Server;
 using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Security;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
-using V1 = Hierarchy.V1;
 
 namespace Hierarchy.Server.Services;
 

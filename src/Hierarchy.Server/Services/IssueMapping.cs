@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.ReadModel;
-using V1 = Hierarchy.V1;
 
 namespace Hierarchy.Server.Services;
 

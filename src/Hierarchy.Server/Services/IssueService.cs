@@ -1,6 +1,5 @@
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
-using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Grpc.Contract;
 using Hierarchy.Grpc.Server;
@@ -8,7 +7,6 @@ using Hierarchy.Server.Issues;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
-using V1 = Hierarchy.V1;
 
 namespace Hierarchy.Server.Services;
 

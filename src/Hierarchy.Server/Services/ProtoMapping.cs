@@ -1,7 +1,6 @@
 using Hierarchy.Domain.People;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
-using V1 = Hierarchy.V1;
 
 namespace Hierarchy.Server.Services;
 

@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
-using V1 = Hierarchy.V1;
 
 namespace Hierarchy.Server.Services;
 

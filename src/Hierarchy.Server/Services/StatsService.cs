@@ -7,7 +7,6 @@ using Hierarchy.Grpc.Server;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
-using V1 = Hierarchy.V1;
 
 namespace Hierarchy.Server.Services;
 

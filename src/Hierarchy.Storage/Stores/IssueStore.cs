@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
-using Hierarchy.Domain.Organization;
 using Hierarchy.Storage.Providers;
 
 namespace Hierarchy.Storage.Stores;

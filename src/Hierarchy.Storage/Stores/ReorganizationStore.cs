@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
-using Hierarchy.Domain.Organization;
-using Hierarchy.Domain.People;
 using Hierarchy.Domain.Reorganization;
 using Hierarchy.Storage.Providers;
 
