@@ -10,8 +10,9 @@ public static class CeilingComparison
     public static async Task<LoadResult> RunAsync(string ours, Uri oursUrl, string ceiling, Uri ceilingUrl, byte[] body, int requests, string[] headers)
     {
         Console.WriteLine($"warming up ({Environment.ProcessorCount} cores, h2load -c {Clients} -m {Streams})");
-        await H2Load.RunAsync(oursUrl, body, requests / 5, Clients, Streams, headers);
-        await H2Load.RunAsync(ceilingUrl, body, requests / 5, Clients, Streams, headers);
+        // A full round each: the JIT's tiered and profile-guided recompilation needs that long to settle.
+        await H2Load.RunAsync(oursUrl, body, requests, Clients, Streams, headers);
+        await H2Load.RunAsync(ceilingUrl, body, requests, Clients, Streams, headers);
 
         // Interleaved rounds so drift on a shared machine hits both sides alike.
         var mine = new List<LoadResult>();
