@@ -12,8 +12,5 @@ internal static class DatabaseOption
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("HIERARCHY_DATABASE") ?? "data/hierarchy.db",
     };
 
-    public static Database Open(string value) =>
-        value.Contains("Host=", StringComparison.OrdinalIgnoreCase)
-            ? new PostgresDatabase(value)
-            : new SqliteDatabase(value.Contains('=') ? value : $"Data Source={value}");
+    public static Database Open(string value) => DatabaseSetting.Open(value);
 }

@@ -21,7 +21,7 @@ Console.WriteLine($"""
     Hierarchy is serving gRPC over HTTP/2 at {server.Address} ({(server.Address.Scheme == "http" ? "cleartext h2c" : "TLS")}), ready in {started.Elapsed.TotalSeconds:F1} s.
       storage:  {settings.Storage}
       tree:     version {state.Tree.Version}, {state.Tree.Count:N0} units, {state.Households.Count:N0} households
-      services: hierarchy.v1.DirectoryService, ResponsibilityService, PartyMemberService; grpc.health.v1.Health; server reflection
+      services: hierarchy.v1 Responsibility, Directory, PartyMember, Issue, Stats, Admin; grpc.health.v1.Health; server reflection
       tokens:   send 'authorization: Bearer demo-service' (also demo-admin, demo-member; see appsettings.json)
       try it:   /usr/bin/python3 examples/python/resolve.py {server.Address.Authority}
     Stop with Ctrl-C.

@@ -1,3 +1,5 @@
+using Hierarchy.Storage.Providers;
+
 namespace Hierarchy.Server;
 
 /// <summary>The storage engine: SQLite (embedded, one process) or PostgreSQL (any number of replicas).</summary>
@@ -11,13 +13,9 @@ public sealed record StorageSettings(StorageEngine Engine, string ConnectionStri
     /// <summary>Reads a database setting: a PostgreSQL connection string (it names a Host) or a SQLite file path or connection string.</summary>
     public static StorageSettings Parse(string value)
     {
-        if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
-        {
-            return new StorageSettings(StorageEngine.PostgreSql, value);
-        }
-
-        return new StorageSettings(
-            StorageEngine.Sqlite, value.Contains('=') ? value : $"Data Source={value}");
+        return DatabaseSetting.IsPostgres(value)
+            ? new StorageSettings(StorageEngine.PostgreSql, value)
+            : new StorageSettings(StorageEngine.Sqlite, DatabaseSetting.SqliteConnectionString(value));
     }
 
     /// <inheritdoc />

@@ -14,7 +14,7 @@ internal static class IssueAccess
         var allowed = caller.Role switch
         {
             CallerRole.Service => true,
-            CallerRole.Admin => InScope(caller, state.Tree, issue.Facts.PlaceUnitId),
+            CallerRole.Admin => AccessPolicy.IsInScope(caller, state.Tree, issue.Facts.PlaceUnitId),
             _ => issue.Facts.HouseholdId is { } household && state.Households.MemberOf(household) == caller.SubjectId,
         };
         if (!allowed)
@@ -31,7 +31,7 @@ internal static class IssueAccess
         var allowed = caller.Role switch
         {
             CallerRole.Service => true,
-            CallerRole.Admin => InScope(caller, state.Tree, issue.Owner.IsNone ? issue.Facts.PlaceUnitId : unit),
+            CallerRole.Admin => AccessPolicy.IsInScope(caller, state.Tree, issue.Owner.IsNone ? issue.Facts.PlaceUnitId : unit),
             _ => false,
         };
         if (!allowed)
@@ -61,7 +61,7 @@ internal static class IssueAccess
         var allowed = caller.Role switch
         {
             CallerRole.Service => true,
-            CallerRole.Admin => InScope(caller, state.Tree, placeUnitId),
+            CallerRole.Admin => AccessPolicy.IsInScope(caller, state.Tree, placeUnitId),
             _ => householdId is { } household && state.Households.MemberOf(household) == caller.SubjectId,
         };
         if (!allowed)
@@ -69,7 +69,4 @@ internal static class IssueAccess
             throw new PermissionDeniedException($"{caller} may not report issues at unit {placeUnitId}");
         }
     }
-
-    private static bool InScope(Caller caller, OrgTreeSnapshot tree, long unitId) =>
-        tree.TryIndexOf(caller.SubjectId, out var root) && tree.TryIndexOf(unitId, out var unit) && tree.IsInSubtree(unit, root);
 }

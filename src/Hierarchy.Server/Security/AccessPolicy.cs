@@ -48,6 +48,7 @@ public static class AccessPolicy
         }
     }
 
-    private static bool IsInScope(Caller caller, OrgTreeSnapshot tree, long unitId) =>
+    /// <summary>Tells whether an admin's subtree holds a unit.</summary>
+    internal static bool IsInScope(Caller caller, OrgTreeSnapshot tree, long unitId) =>
         tree.TryIndexOf(caller.SubjectId, out var root) && tree.TryIndexOf(unitId, out var unit) && tree.IsInSubtree(unit, root);
 }

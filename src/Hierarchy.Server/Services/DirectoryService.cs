@@ -43,7 +43,7 @@ public sealed class DirectoryService(
             // A retired unit stays readable, so old issues and statistics can still name it.
             var retired = await trees.FindRetiredAsync(request.UnitId, request.UnitCode, context.CancellationToken);
             return retired is null ? throw new NotFoundException(request.UnitId != 0 ? $"unit {request.UnitId}" : $"unit with code {request.UnitCode}")
-                : new GetUnitResponse { Unit = Retired(retired), TreeVersion = tree.Version };
+                : new GetUnitResponse { Unit = ProtoMapping.Unit(retired, 0), TreeVersion = tree.Version };
         }
 
         var messages = SnapshotMessages.For(tree);
@@ -52,16 +52,6 @@ public sealed class DirectoryService(
         return response;
     }
 
-    private static OrgUnit Retired(Domain.Organization.OrgUnit unit) => new()
-    {
-        Id = unit.Id,
-        Level = (OrgLevel)unit.Level,
-        Code = unit.Code,
-        Name = unit.Name,
-        ParentId = unit.ParentId ?? 0,
-        Version = unit.Version,
-        Retired = true,
-    };
 
     private async ValueTask<ListChildrenResponse> ListChildren(ListChildrenRequest request, ServerCallContext context)
     {

@@ -110,8 +110,7 @@ public sealed class IssueService(HierarchyState state, TokenDirectory tokens, Is
 
         var index = tree.Find(unitId, unitCode);
         var unit = tree.UnitAt(index);
-        if (caller.Role == CallerRole.Member || (caller.Role == CallerRole.Admin &&
-            !(tree.TryIndexOf(caller.SubjectId, out var root) && tree.IsInSubtree(index, root))))
+        if (caller.Role == CallerRole.Member || (caller.Role == CallerRole.Admin && !AccessPolicy.IsInScope(caller, tree, unit.Id)))
         {
             throw new PermissionDeniedException($"{caller} may not list the issues of {unit.Level} {unit.Code}");
         }

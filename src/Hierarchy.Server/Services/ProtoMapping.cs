@@ -1,3 +1,4 @@
+using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.People;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
@@ -7,6 +8,18 @@ namespace Hierarchy.Server.Services;
 /// <summary>Turns domain values into the messages of hierarchy.v1.</summary>
 internal static class ProtoMapping
 {
+    public static V1.OrgUnit Unit(OrgUnit unit, int childCount) => new()
+    {
+        Id = unit.Id,
+        Level = (V1.OrgLevel)unit.Level,
+        Code = unit.Code,
+        Name = unit.Name,
+        ParentId = unit.ParentId ?? 0,
+        Version = unit.Version,
+        ChildCount = childCount,
+        Retired = unit.Retired,
+    };
+
     public static V1.Position Position(Position position) => new()
     {
         UnitId = position.UnitId,

@@ -29,7 +29,7 @@ internal sealed class SnapshotMessages
 
     public static SnapshotMessages For(OrgTreeSnapshot tree) => Cache.GetValue(tree, t => new SnapshotMessages(t));
 
-    public V1.OrgUnit Unit(int index) => _units[index] ??= Create(index);
+    public V1.OrgUnit Unit(int index) => _units[index] ??= ProtoMapping.Unit(_tree.UnitAt(index), _tree.ChildCountOf(index));
 
     public V1.Position[] Positions(int index) =>
         _positions[index] ??= [.. _tree.PositionsAt(index).Select(ProtoMapping.Position)];
@@ -48,20 +48,4 @@ internal sealed class SnapshotMessages
             message.Place = null;
             return message.ToByteArray();
         }, (Tree: _tree, Resolution: resolution, Category: category));
-
-    private V1.OrgUnit Create(int index)
-    {
-        var unit = _tree.UnitAt(index);
-        return new V1.OrgUnit
-        {
-            Id = unit.Id,
-            Level = (V1.OrgLevel)unit.Level,
-            Code = unit.Code,
-            Name = unit.Name,
-            ParentId = unit.ParentId ?? 0,
-            Version = unit.Version,
-            ChildCount = _tree.ChildCountOf(index),
-            Retired = unit.Retired,
-        };
-    }
 }

@@ -34,8 +34,8 @@ public sealed class SqliteDatabase : Database
     public override string ForUpdate => string.Empty;
 
     /// <inheritdoc />
-    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await Task.FromResult(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
     /// <inheritdoc />
     public override async Task BulkInsertAsync(

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Hierarchy.Domain.Issues;
+using Hierarchy.Domain.Organization;
 using Hierarchy.Storage.Providers;
 
 namespace Hierarchy.Storage.Stores;
@@ -8,6 +9,9 @@ namespace Hierarchy.Storage.Stores;
 /// <summary>How issues and their events map to rows; times are Unix milliseconds.</summary>
 internal static class IssueRows
 {
+    /// <summary>The columns holding the ids of an issue's place and its ancestors, the district first.</summary>
+    public static readonly string[] PathColumns = ["district_id", "street_id", "community_id", "grid_id", "building_group_id"];
+
     public const string Columns =
         "i.id, i.request_id, i.category, i.channel, i.description, i.household_id, i.place_unit_id, " +
         "i.district_id, i.street_id, i.community_id, i.grid_id, i.building_group_id, i.chain, " +
@@ -32,6 +36,9 @@ internal static class IssueRows
             chain_step, due_at, reason, rating)
         VALUES (@issue, @seq, @kind, @at, @actor, @from, @to, @owner_unit, @owner_department, @step, @due, @reason, @rating)
         """;
+
+    /// <summary>Gets the column holding the id of an issue's unit at a level.</summary>
+    public static string PathColumn(OrgLevel level) => PathColumns[(int)level - 1];
 
     public static Issue Read(DbDataReader r)
     {

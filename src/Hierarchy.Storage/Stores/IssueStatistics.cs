@@ -7,15 +7,13 @@ namespace Hierarchy.Storage.Stores;
 /// <summary>Issue tallies in SQL both engines share; medians and levels are finished in memory.</summary>
 public sealed class IssueStatistics(Database database) : IIssueStatistics
 {
-    private static readonly string[] PathColumns = ["district_id", "street_id", "community_id", "grid_id", "building_group_id"];
-
     /// <inheritdoc />
     public Task<IReadOnlyList<IssueTally>> TallyAsync(
         OrgLevel rootLevel, long rootId, OrgLevel groupLevel, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyList<IssueTally>>(async connection =>
         {
-            var group = "i." + PathColumns[(int)groupLevel - 1];
-            var where = $"i.{PathColumns[(int)rootLevel - 1]} = @root AND i.reported_at >= @from AND i.reported_at < @to AND {group} IS NOT NULL";
+            var group = "i." + IssueRows.PathColumn(groupLevel);
+            var where = $"i.{IssueRows.PathColumn(rootLevel)} = @root AND i.reported_at >= @from AND i.reported_at < @to AND {group} IS NOT NULL";
             (string, object?)[] parameters = [("root", rootId), ("from", from.ToUnixTimeMilliseconds()), ("to", to.ToUnixTimeMilliseconds())];
             var counts = await Sql.ListAsync(connection, null,
                 $"""

@@ -11,16 +11,15 @@ public sealed class IssueStore(Database database) : IIssueStore
     /// <summary>Gets the channel PostgreSQL announces issue changes on, so watchers on every replica wake at once.</summary>
     public const string Channel = "hierarchy_issues";
 
-    private static readonly string[] PathColumns = ["district_id", "street_id", "community_id", "grid_id", "building_group_id"];
 
     /// <inheritdoc />
     public Task<(Issue Issue, bool Created)> ReportAsync(IssueFacts facts, IssueEvent reported, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            var path = PathColumns.Select((_, i) => i < facts.Path.Count ? (object?)facts.Path[i] : null).ToArray();
+            var path = IssueRows.PathColumns.Select((_, i) => i < facts.Path.Count ? (object?)facts.Path[i] : null).ToArray();
             var id = await Sql.ScalarAsync<long>(connection, transaction,
                 $"""
-                INSERT INTO issues (request_id, category, channel, description, household_id, place_unit_id, {string.Join(", ", PathColumns)},
+                INSERT INTO issues (request_id, category, channel, description, household_id, place_unit_id, {string.Join(", ", IssueRows.PathColumns)},
                     chain, status, chain_step, reported_at, version)
                 VALUES (@request, @category, @channel, @description, @household, @place, @p0, @p1, @p2, @p3, @p4,
                     @chain, @status, 0, @at, 1)
@@ -169,7 +168,7 @@ public sealed class IssueStore(Database database) : IIssueStore
         var parameters = new List<(string, object?)>();
         if (query.RootLevel is { } level)
         {
-            where.Add($"i.{PathColumns[(int)level - 1]} = @root");
+            where.Add($"i.{IssueRows.PathColumn(level)} = @root");
             parameters.Add(("root", query.RootId));
         }
 

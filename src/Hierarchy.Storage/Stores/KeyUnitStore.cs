@@ -8,8 +8,6 @@ namespace Hierarchy.Storage.Stores;
 /// <summary>The key unit list on either engine.</summary>
 public sealed class KeyUnitStore(Database database) : IKeyUnitStore
 {
-    private static readonly string[] PathColumns = ["district_id", "street_id", "community_id", "grid_id", "building_group_id"];
-
     /// <inheritdoc />
     public async Task AddAsync(long unitId, OrgLevel level, KeyUnitObservation observation, string by, CancellationToken cancellationToken)
     {
@@ -40,7 +38,7 @@ public sealed class KeyUnitStore(Database database) : IKeyUnitStore
     /// <inheritdoc />
     public Task<IReadOnlyList<DateTimeOffset>> ComplaintTimesAsync(OrgLevel level, long unitId, DateTimeOffset from, CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyList<DateTimeOffset>>(async connection => await Sql.ListAsync(connection, null,
-            $"SELECT reported_at FROM issues WHERE {PathColumns[(int)level - 1]} = @unit AND reported_at >= @from ORDER BY reported_at",
+            $"SELECT reported_at FROM issues WHERE {IssueRows.PathColumn(level)} = @unit AND reported_at >= @from ORDER BY reported_at",
             r => DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(0)), cancellationToken, ("unit", unitId), ("from", from.ToUnixTimeMilliseconds())),
             cancellationToken);
 }
