@@ -30,7 +30,7 @@ public sealed class ClusterTests
             DirectoryMethods.GetUnit, new GetUnitRequest { UnitId = source, MinConsistencyToken = applied.ConsistencyToken }, Admin);
 
         Assert.True(seen.Unit.Retired);
-        Assert.Equal(applied.TreeVersion, cluster.Node(1).State.Tree.Version);
+        Assert.Equal(applied.TreeVersion, cluster.Node(2).State.Tree.Version);
     }
 
     [PostgresFact]

@@ -117,9 +117,16 @@ public sealed class TestCluster : IAsyncDisposable
         listener.CaughtUp += OnCaughtUp;
         try
         {
-            if (Follower(i).Position < position)
+            // Reads that ask for a token catch up outside the listener, so the position is checked as well as the event.
+            var deadline = DateTime.UtcNow + patience;
+            while (Follower(i).Position < position && !reached.Task.IsCompleted)
             {
-                await reached.Task.WaitAsync(patience);
+                if (DateTime.UtcNow >= deadline)
+                {
+                    throw new TimeoutException($"node {i} did not reach position {position} within {patience}; it is at {Follower(i).Position}");
+                }
+
+                await Task.WhenAny(reached.Task, Task.Delay(TimeSpan.FromMilliseconds(50)));
             }
         }
         finally
