@@ -46,6 +46,17 @@ public sealed class MalformedRequestTests(ConformanceServer server)
     }
 
     [Fact]
+    public async Task A_unary_request_carrying_two_messages_is_an_internal_error()
+    {
+        var frame = RawCall.Frame(new EchoRequest { Text = "一" }.ToByteArray());
+
+        var response = await RawCall.PostAsync(server.Address, ConformanceService.Echo.Path, [.. frame, .. frame]);
+
+        Assert.Equal(StatusCode.Internal, response.Status);
+        Assert.Contains("more than one message", response.GrpcMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_payload_that_is_not_the_request_message_is_an_internal_error_naming_the_type()
     {
         var response = await RawCall.PostAsync(server.Address, ConformanceService.Echo.Path, RawCall.Frame([0xFF, 0xFF, 0xFF]));

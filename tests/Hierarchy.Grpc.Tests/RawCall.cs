@@ -9,12 +9,20 @@ public static class RawCall
 {
     private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false });
 
-    public static async Task<RawResponse> PostAsync(
-        Uri server, string path, byte[] body, string contentType = "application/grpc", params (string Name, string Value)[] headers)
+    public static Task<RawResponse> PostAsync(
+        Uri server, string path, byte[] body, string contentType = "application/grpc", params (string Name, string Value)[] headers) =>
+        SendAsync(server, path, new ByteArrayContent(body), contentType, headers);
+
+    /// <summary>Sends the body in pieces with a pause after each, as a slow network delivers it.</summary>
+    public static Task<RawResponse> PostInPiecesAsync(Uri server, string path, IReadOnlyList<byte[]> pieces, TimeSpan pause) =>
+        SendAsync(server, path, new PausingContent(pieces, pause), "application/grpc", []);
+
+    private static async Task<RawResponse> SendAsync(
+        Uri server, string path, HttpContent body, string contentType, (string Name, string Value)[] headers)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, path))
         {
-            Content = new ByteArrayContent(body),
+            Content = body,
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
@@ -44,6 +52,25 @@ public static class RawCall
 
     private static string? Value(HttpHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.First() : null;
+
+    private sealed class PausingContent(IReadOnlyList<byte[]> pieces, TimeSpan pause) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            foreach (var piece in pieces)
+            {
+                await stream.WriteAsync(piece);
+                await stream.FlushAsync();
+                await Task.Delay(pause);
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
 }
 
 /// <summary>What came back from a raw call.</summary>

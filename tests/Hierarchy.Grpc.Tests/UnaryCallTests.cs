@@ -16,6 +16,18 @@ public sealed class UnaryCallTests(ConformanceServer server)
     }
 
     [Fact]
+    public async Task A_unary_request_arriving_in_pieces_is_read_whole()
+    {
+        var frame = RawCall.Frame(new EchoRequest { Text = "梨园镇 群芳园社区" }.ToByteArray());
+
+        var response = await RawCall.PostInPiecesAsync(
+            server.Address, ConformanceService.Echo.Path, [frame[..3], frame[3..9], frame[9..]], TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal(Protocol.StatusCode.OK, response.Status);
+        Assert.Equal("梨园镇 群芳园社区", EchoReply.Parser.ParseFrom(response.Body.AsSpan(5)).Text);
+    }
+
+    [Fact]
     public async Task Request_metadata_reaches_the_handler()
     {
         var reply = await server.Channel.UnaryAsync(

@@ -57,7 +57,38 @@ internal sealed class GrpcCall : IDisposable
     }
 
     /// <summary>Reads the single message of a unary or server-streaming request.</summary>
-    public async ValueTask<T> ReadSingleAsync<T>(MessageParser<T> parser)
+    public ValueTask<T> ReadSingleAsync<T>(MessageParser<T> parser)
+        where T : class, IMessage<T>
+    {
+        // Kestrel usually has the whole request, END_STREAM included, before the handler runs: take it without an async hop.
+        var reader = _http.Request.BodyReader;
+        if (reader.TryRead(out var result))
+        {
+            var buffer = result.Buffer;
+            T? message;
+            try
+            {
+                if (MessageFrame.TryRead(ref buffer, parser, _options.MaxReceiveMessageSize, _gzip, out message)
+                    && result.IsCompleted && buffer.IsEmpty)
+                {
+                    reader.AdvanceTo(buffer.End);
+                    return ValueTask.FromResult(message!);
+                }
+            }
+            catch (RpcException)
+            {
+                reader.AdvanceTo(result.Buffer.End);
+                throw;
+            }
+
+            // Not all there yet: leave it unread and let the general path wait for the rest.
+            reader.AdvanceTo(result.Buffer.Start, result.IsCompleted ? result.Buffer.Start : result.Buffer.End);
+        }
+
+        return ReadSingleSlowlyAsync(parser);
+    }
+
+    private async ValueTask<T> ReadSingleSlowlyAsync<T>(MessageParser<T> parser)
         where T : class, IMessage<T>
     {
         var (message, ended) = await ReadFrameAsync(parser);
