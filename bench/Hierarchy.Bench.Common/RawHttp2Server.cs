@@ -16,6 +16,9 @@ public sealed class RawHttp2Server : IAsyncDisposable
         Address = address;
     }
 
+    /// <summary>Gets the path answered with only what gRPC requires of the transport; every other path is answered bare.</summary>
+    public const string GrpcShapedPath = "/grpc-shaped";
+
     /// <summary>Gets the address.</summary>
     public Uri Address { get; }
 
@@ -30,14 +33,37 @@ public sealed class RawHttp2Server : IAsyncDisposable
             k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2);
         });
         var app = builder.Build();
-        app.Run(async http =>
-        {
-            http.Response.ContentType = "application/grpc";
-            await http.Response.Body.WriteAsync(body);
-        });
+        app.Run(http => http.Request.Path == GrpcShapedPath ? AnswerAsGrpcAsync(http, body) : AnswerBareAsync(http, body));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RawHttp2Server(app, new Uri(address));
+    }
+
+    /// <summary>The ceiling: the fixed body, without reading the request or sending trailers.</summary>
+    private static async Task AnswerBareAsync(HttpContext http, byte[] body)
+    {
+        http.Response.ContentType = "application/grpc";
+        await http.Response.Body.WriteAsync(body);
+    }
+
+    /// <summary>What any gRPC server on Kestrel must do: read the request to its end, answer, and end with a status trailer.</summary>
+    private static async Task AnswerAsGrpcAsync(HttpContext http, byte[] body)
+    {
+        var reader = http.Request.BodyReader;
+        while (true)
+        {
+            var read = await reader.ReadAsync();
+            reader.AdvanceTo(read.Buffer.End);
+            if (read.IsCompleted)
+            {
+                break;
+            }
+        }
+
+        http.Response.ContentType = "application/grpc";
+        http.Response.Headers["grpc-accept-encoding"] = "identity,gzip";
+        await http.Response.BodyWriter.WriteAsync(body);
+        http.Response.AppendTrailer("grpc-status", "0");
     }
 
     /// <inheritdoc />

@@ -43,9 +43,8 @@ Console.WriteLine($"sample: household {request.HouseholdId} → {reply.Owner.Nam
 var framed = Frame(request);
 await using var raw = await RawHttp2Server.StartAsync(Frame(reply));
 var grpcUrl = new Uri(server.Address, ResponsibilityMethods.Resolve.Path);
-var rawUrl = new Uri(raw.Address, "/raw");
 string[] headers = ["content-type: application/grpc", "te: trailers", "authorization: Bearer bench"];
-var peak = await CeilingComparison.RunAsync("gRPC Resolve, peak", grpcUrl, "raw Kestrel HTTP/2, same body", rawUrl, framed, requests, headers);
+var peak = await CeilingComparison.RunAsync("gRPC Resolve, peak", grpcUrl, raw, framed, requests, headers);
 var halfLoad = await CeilingComparison.AtRateAsync(grpcUrl, framed, requests / 2, peak.RequestsPerSecond / 2, headers);
 Console.WriteLine(halfLoad.Describe("gRPC Resolve at half peak"));
 return 0;

@@ -58,7 +58,7 @@ public sealed class ResponsibilityService(
         return new EncodedMessage(
             messages.PlaceField(resolution.ReportedIndex),
             messages.OwnerPart(resolution, request.Category),
-            linked is null ? default : new Hierarchy.V1.Resolution { LinkedMember = linked }.ToByteArray());
+            linked is null ? default : MessageField.Encode(Hierarchy.V1.Resolution.LinkedMemberFieldNumber, linked));
     }
 
     /// <summary>Resolves a call that must first wait for its consistency token, or that asks about the past.</summary>

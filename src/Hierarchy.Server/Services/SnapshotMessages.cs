@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
+using Hierarchy.Grpc.Protocol;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
 
@@ -35,7 +36,7 @@ internal sealed class SnapshotMessages
         _positions[index] ??= [.. _tree.PositionsAt(index).Select(ProtoMapping.Position)];
 
     /// <summary>Gets the encoded <c>place</c> field of a Resolution naming the unit at <paramref name="index"/>.</summary>
-    public byte[] PlaceField(int index) => _placeFields[index] ??= new V1.Resolution { Place = Unit(index) }.ToByteArray();
+    public byte[] PlaceField(int index) => _placeFields[index] ??= MessageField.Encode(V1.Resolution.PlaceFieldNumber, Unit(index));
 
     /// <summary>
     /// Gets the encoded fields of a Resolution that depend only on its owner and category (owner, people, chain, department,
