@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
-using Hierarchy.Grpc.Protocol;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
+using Hierarchy.Grpc.Protocol;
 
 namespace Hierarchy.Server.Services;
 
