@@ -26,6 +26,9 @@ public sealed record ServerSettings
     /// <summary>Gets how often overdue issues are escalated; null turns the background sweeper off. Defaults to 1 second.</summary>
     public TimeSpan? SweepInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Gets how often a server on SQLite looks for changes other processes (the operator CLI) wrote to its file.</summary>
+    public TimeSpan SqlitePollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Gets the clock; tests move a clock of their own instead of sleeping. Defaults to the system clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

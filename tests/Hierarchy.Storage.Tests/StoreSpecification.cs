@@ -102,7 +102,7 @@ public abstract class StoreSpecification<TFixture>(TFixture fixture) : IClassFix
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
 
         var placements = new List<Stores.HouseholdPlacement>();
-        await foreach (var placement in Stores.Households.ReadPlacementsAsync(CancellationToken.None))
+        await foreach (var placement in Stores.Households.ReadPlacementsAsync(0, CancellationToken.None))
         {
             placements.Add(placement);
         }
@@ -116,9 +116,12 @@ public abstract class StoreSpecification<TFixture>(TFixture fixture) : IClassFix
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
 
-        await foreach (var member in Stores.Members.ReadAllAsync(CancellationToken.None))
+        await foreach (var member in Stores.Members.ReadAllAsync(0, CancellationToken.None))
         {
-            Assert.InRange(member.Households.Count, 1, MemberLinkPolicy.Maximum);
+            if (member.Member.Id <= fixture.Imported.Members)
+            {
+                Assert.InRange(member.Households.Count, 1, MemberLinkPolicy.Maximum);
+            }
         }
     }
 
@@ -206,6 +209,42 @@ public abstract class StoreSpecification<TFixture>(TFixture fixture) : IClassFix
 
         var listed = Assert.Single(await Stores.KeyUnits.ListAsync(CancellationToken.None), k => k.UnitId == community.Id);
         Assert.Equal((TimeSpan.FromDays(90), 3), (listed.Observation.Period, listed.Observation.Threshold));
+    }
+
+    [SkippableFact]
+    public async Task Households_and_members_added_in_bulk_are_announced_on_the_change_feed_from_their_lowest_id()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var before = await Stores.Changes.LastPositionAsync(CancellationToken.None);
+
+        var (member, fresh) = await MemberWithFreshHouseholdsAsync(3);
+
+        var entries = await Stores.Changes.ReadAfterAsync(before, 10, CancellationToken.None);
+        Assert.Equal(
+            [(Storage.Stores.ChangeKind.MembersAdded, member.Member.Id), (Storage.Stores.ChangeKind.HouseholdsAdded, fresh[0])],
+            entries.Select(e => (e.Kind, e.EntityId)));
+    }
+
+    [SkippableFact]
+    public async Task Placements_and_members_read_from_an_id_on_hold_only_that_id_and_later()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var (member, fresh) = await MemberWithFreshHouseholdsAsync(2);
+
+        var placements = new List<long>();
+        await foreach (var placement in Stores.Households.ReadPlacementsAsync(fresh[0], CancellationToken.None))
+        {
+            placements.Add(placement.HouseholdId);
+        }
+
+        var members = new List<long>();
+        await foreach (var read in Stores.Members.ReadAllAsync(member.Member.Id, CancellationToken.None))
+        {
+            members.Add(read.Member.Id);
+        }
+
+        Assert.Equal(fresh, placements.Order());
+        Assert.Equal([member.Member.Id], members);
     }
 
     private Task<long> AppliedScriptsAsync() => Stores.Database.RunAsync(

@@ -1,5 +1,6 @@
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.ReadModel;
+using Hierarchy.Server.Startup;
 using Hierarchy.Storage.Stores;
 
 namespace Hierarchy.Server.Replication;
@@ -8,7 +9,8 @@ namespace Hierarchy.Server.Replication;
 /// Applies the change feed to this replica's read model in order and knows how far it got: its position is the
 /// consistency token reads can ask for. Applying an entry twice is harmless, so a catch-up may overlap what a writer applied.
 /// </summary>
-public sealed class ChangeFeedFollower(HierarchyState state, IChangeFeed feed, IOrgTreeStore trees, IPartyMemberStore members)
+public sealed class ChangeFeedFollower(
+    HierarchyState state, IChangeFeed feed, IOrgTreeStore trees, IHouseholdStore households, IPartyMemberStore members)
 {
     private const int Batch = 1000;
     private readonly SemaphoreSlim _catchingUp = new(1, 1);
@@ -38,6 +40,17 @@ public sealed class ChangeFeedFollower(HierarchyState state, IChangeFeed feed, I
                 {
                     var tree = await trees.LoadAsync(cancellationToken);
                     state.TrySwapTree(OrgTreeSnapshot.Build(tree.Version, tree.Units, tree.Positions, tree.Matrix));
+                }
+
+                // Imported households and members are new ids: read from the lowest, after the tree that holds their groups.
+                if (LowestOf(entries, ChangeKind.HouseholdsAdded) is { } firstHousehold)
+                {
+                    await ReadModelLoader.AddHouseholdsAsync(state, households, firstHousehold, cancellationToken);
+                }
+
+                if (LowestOf(entries, ChangeKind.MembersAdded) is { } firstMember)
+                {
+                    await ReadModelLoader.AddMembersAsync(state, members, firstMember, cancellationToken);
                 }
 
                 foreach (var member in entries.Where(e => e.Kind == ChangeKind.Member).Select(e => e.EntityId).Distinct())
@@ -74,6 +87,9 @@ public sealed class ChangeFeedFollower(HierarchyState state, IChangeFeed feed, I
             throw new ReplicaBehindException(token, Position);
         }
     }
+
+    private static long? LowestOf(IReadOnlyList<ChangeEntry> entries, ChangeKind kind) =>
+        entries.Where(e => e.Kind == kind).Select(e => (long?)e.EntityId).Min();
 
     private async Task ReloadMemberAsync(long id, CancellationToken cancellationToken)
     {

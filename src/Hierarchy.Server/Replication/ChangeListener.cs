@@ -9,6 +9,7 @@ namespace Hierarchy.Server.Replication;
 /// <summary>
 /// Keeps a PostgreSQL replica coherent: LISTENs for change feed and issue news and catches up on each, and after every
 /// reconnect, so a notification lost while the connection was down is never a lost change; issue watchers wake too.
+/// On SQLite, which cannot notify, it polls the feed, so what the operator CLI writes to a running server's file is seen.
 /// </summary>
 public sealed partial class ChangeListener(
     StoreSet stores, ChangeFeedFollower follower, IssueFeed issues, ServerSettings settings, ILogger<ChangeListener> logger) : BackgroundService
@@ -24,6 +25,7 @@ public sealed partial class ChangeListener(
     {
         if (stores.Database is not PostgresDatabase postgres)
         {
+            await PollAsync(stoppingToken);
             return;
         }
 
@@ -60,12 +62,38 @@ public sealed partial class ChangeListener(
         }
     }
 
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(settings.SqlitePollInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await CatchUpAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A busy or briefly locked file is tried again at the next tick.
+                    LogPollFailed(logger, e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
         var position = await follower.CatchUpAsync(cancellationToken);
         issues.Notify();
         CaughtUp?.Invoke(position);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the change feed from the SQLite file; trying again at the next poll")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the change feed connection; reconnecting in {DelayMs} ms and catching up")]
     private static partial void LogLost(ILogger logger, Exception exception, double delayMs);

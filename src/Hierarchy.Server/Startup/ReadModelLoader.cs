@@ -1,9 +1,10 @@
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Storage;
+using Hierarchy.Storage.Stores;
 
 namespace Hierarchy.Server.Startup;
 
-/// <summary>Builds the in-memory read model from the stores.</summary>
+/// <summary>Fills the read model from the stores.</summary>
 public static class ReadModelLoader
 {
     /// <summary>Loads the tree, every household's placement and every member.</summary>
@@ -11,7 +12,15 @@ public static class ReadModelLoader
     {
         var tree = await stores.Tree.LoadAsync(cancellationToken);
         var state = new HierarchyState(OrgTreeSnapshot.Build(tree.Version, tree.Units, tree.Positions, tree.Matrix));
-        await foreach (var placement in stores.Households.ReadPlacementsAsync(cancellationToken))
+        await AddHouseholdsAsync(state, stores.Households, 0, cancellationToken);
+        await AddMembersAsync(state, stores.Members, 0, cancellationToken);
+        return state;
+    }
+
+    /// <summary>Places every household from <paramref name="fromId"/> on in its building group, with its linked member.</summary>
+    public static async Task AddHouseholdsAsync(HierarchyState state, IHouseholdStore households, long fromId, CancellationToken cancellationToken)
+    {
+        await foreach (var placement in households.ReadPlacementsAsync(fromId, cancellationToken))
         {
             state.Households.SetBuildingGroup(placement.HouseholdId, placement.BuildingGroupId);
             if (placement.MemberId != 0)
@@ -19,12 +28,19 @@ public static class ReadModelLoader
                 state.Households.SetMember(placement.HouseholdId, placement.MemberId);
             }
         }
+    }
 
-        await foreach (var member in stores.Members.ReadAllAsync(cancellationToken))
+    /// <summary>Adds every member from <paramref name="fromId"/> on, and links its households to it.</summary>
+    public static async Task AddMembersAsync(HierarchyState state, IPartyMemberStore members, long fromId, CancellationToken cancellationToken)
+    {
+        // Households imported before their members were placed unlinked, so the links are set from the members' side too.
+        await foreach (var member in members.ReadAllAsync(fromId, cancellationToken))
         {
             state.Members.Set(new MemberEntry(member.Member, member.Households));
+            foreach (var household in member.Households)
+            {
+                state.Households.SetMember(household, member.Member.Id);
+            }
         }
-
-        return state;
     }
 }

@@ -8,4 +8,10 @@ public enum ChangeKind
 
     /// <summary>A party member or its links changed (the entity is the member).</summary>
     Member = 2,
+
+    /// <summary>Households were added in bulk, by an import (the entity is the lowest id added).</summary>
+    HouseholdsAdded = 3,
+
+    /// <summary>Party members and their links were added in bulk, by an import (the entity is the lowest id added).</summary>
+    MembersAdded = 4,
 }

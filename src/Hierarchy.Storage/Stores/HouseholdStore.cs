@@ -22,6 +22,12 @@ public sealed class HouseholdStore(Database database) : IHouseholdStore
                     h.Id, h.BuildingGroupId, h.Address.Building, h.Address.Entrance, h.Address.Room, h.HeadName, h.Phone, h.Version,
                 }),
                 cancellationToken);
+            if (households.Count > 0)
+            {
+                await ChangeFeed.AppendAsync(
+                    database, connection, transaction, [(ChangeKind.HouseholdsAdded, households.Min(h => h.Id))], cancellationToken);
+            }
+
             return 0;
         }, cancellationToken);
 
@@ -38,11 +44,14 @@ public sealed class HouseholdStore(Database database) : IHouseholdStore
         cancellationToken);
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<HouseholdPlacement> ReadPlacementsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<HouseholdPlacement> ReadPlacementsAsync(long fromId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = Sql.Command(connection, null,
-            "SELECT h.id, h.building_group_id, COALESCE(l.member_id, 0) FROM households h LEFT JOIN member_households l ON l.household_id = h.id");
+            """
+            SELECT h.id, h.building_group_id, COALESCE(l.member_id, 0)
+            FROM households h LEFT JOIN member_households l ON l.household_id = h.id WHERE h.id >= @from
+            """, ("from", fromId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -12,8 +12,8 @@ public interface IHouseholdStore
     /// <exception cref="Domain.Errors.NotFoundException">No such household.</exception>
     Task<Household> GetAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>Streams every household's building group and linked member, for the read model.</summary>
-    IAsyncEnumerable<HouseholdPlacement> ReadPlacementsAsync(CancellationToken cancellationToken);
+    /// <summary>Streams the building group and linked member of every household from <paramref name="fromId"/> on, for the read model.</summary>
+    IAsyncEnumerable<HouseholdPlacement> ReadPlacementsAsync(long fromId, CancellationToken cancellationToken);
 
     /// <summary>Gets the largest household id in use; 0 when there are none.</summary>
     Task<long> MaxIdAsync(CancellationToken cancellationToken);

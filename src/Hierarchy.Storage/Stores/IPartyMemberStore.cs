@@ -26,8 +26,8 @@ public interface IPartyMemberStore
     /// <summary>Removes a link.</summary>
     Task<LinkedMember> UnlinkAsync(long memberId, long householdId, long expectedVersion, CancellationToken cancellationToken);
 
-    /// <summary>Streams every member with its links, for the read model.</summary>
-    IAsyncEnumerable<LinkedMember> ReadAllAsync(CancellationToken cancellationToken);
+    /// <summary>Streams every member from <paramref name="fromId"/> on with its links, for the read model.</summary>
+    IAsyncEnumerable<LinkedMember> ReadAllAsync(long fromId, CancellationToken cancellationToken);
 
     /// <summary>Gets the largest member id in use; 0 when there are none.</summary>
     Task<long> MaxIdAsync(CancellationToken cancellationToken);

@@ -18,6 +18,12 @@ public sealed class PartyMemberStore(Database database) : IPartyMemberStore
             var now = DateTime.UtcNow;
             await database.BulkInsertAsync(connection, transaction, "member_households", ["household_id", "member_id", "linked_at"],
                 links.Select(l => new object?[] { l.HouseholdId, l.MemberId, now }), cancellationToken);
+            if (members.Count > 0)
+            {
+                await ChangeFeed.AppendAsync(
+                    database, connection, transaction, [(ChangeKind.MembersAdded, members.Min(m => m.Id))], cancellationToken);
+            }
+
             return 0;
         }, cancellationToken);
 
@@ -48,15 +54,16 @@ public sealed class PartyMemberStore(Database database) : IPartyMemberStore
         cancellationToken);
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<LinkedMember> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LinkedMember> ReadAllAsync(long fromId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = Sql.Command(connection, null,
             """
             SELECT m.id, m.name, m.phone, m.unit_id, m.version, l.household_id
             FROM party_members m LEFT JOIN member_households l ON l.member_id = m.id
+            WHERE m.id >= @from
             ORDER BY m.id, l.household_id
-            """);
+            """, ("from", fromId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         PartyMember? current = null;
         var households = new List<long>();

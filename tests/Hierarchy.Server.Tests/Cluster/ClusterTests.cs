@@ -3,6 +3,7 @@ using Hierarchy.Grpc.Contract;
 using Hierarchy.Grpc.Protocol;
 using Hierarchy.Server.Issues;
 using Hierarchy.Server.Security;
+using Hierarchy.Server.Startup;
 using Hierarchy.Storage.Providers;
 using Hierarchy.Testing;
 using Hierarchy.V1;
@@ -45,6 +46,26 @@ public sealed class ClusterTests
             new ResolveRequest { HouseholdId = household, Category = "noise", MinConsistencyToken = linked.ConsistencyToken }, Admin);
 
         Assert.Equal(6, resolution.LinkedMember.MemberId);
+    }
+
+    [PostgresFact]
+    public async Task A_county_imported_by_the_cli_into_a_running_cluster_resolves_on_every_replica_with_its_members()
+    {
+        await using var cluster = await TestCluster.StartAsync(2);
+        await using var cli = await StorageFactory.OpenAsync(cluster.Storage, CancellationToken.None);
+        var firstTongzhouHousehold = await cli.Households.MaxIdAsync(CancellationToken.None) + 1;
+
+        await TongzhouSample.ImportAsync(cli);
+        var end = await cli.Changes.LastPositionAsync(CancellationToken.None);
+
+        for (var node = 0; node < 2; node++)
+        {
+            await cluster.WaitForPositionAsync(node, end, Patience);
+            var resolution = await cluster.Channel(node).UnaryAsync(ResponsibilityMethods.Resolve,
+                new ResolveRequest { HouseholdId = firstTongzhouHousehold, Category = "noise" }, Admin);
+            Assert.StartsWith("110112", resolution.Owner.Code, StringComparison.Ordinal);
+            Assert.NotNull(resolution.LinkedMember);
+        }
     }
 
     [PostgresFact]

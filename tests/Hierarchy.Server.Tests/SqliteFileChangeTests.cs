@@ -1,0 +1,90 @@
+using Hierarchy.Grpc.Contract;
+using Hierarchy.Grpc.Protocol;
+using Hierarchy.Server.Startup;
+using Hierarchy.Testing;
+using Hierarchy.V1;
+
+namespace Hierarchy.Server.Tests;
+
+/// <summary>A server on SQLite sees what another process — the operator CLI — writes to its file, without a restart.</summary>
+public sealed class SqliteFileChangeTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly WeiduFileServer _server = new();
+
+    public Task InitializeAsync() => _server.InitializeAsync();
+
+    public Task DisposeAsync() => _server.DisposeAsync();
+
+    [Fact]
+    public async Task A_county_imported_into_the_running_servers_file_resolves_with_its_members()
+    {
+        await using var cli = await StorageFactory.OpenAsync(_server.StorageOfFile, CancellationToken.None);
+        var firstTongzhouHousehold = await cli.Households.MaxIdAsync(CancellationToken.None) + 1;
+
+        await TongzhouSample.ImportAsync(cli);
+
+        var resolution = await UntilAnsweredAsync(new ResolveRequest { HouseholdId = firstTongzhouHousehold, Category = "noise" });
+        Assert.StartsWith("110112", resolution.Owner.Code, StringComparison.Ordinal);
+        Assert.NotEqual(0, resolution.LinkedMember?.MemberId ?? 0);
+    }
+
+    [Fact]
+    public async Task A_household_unlinked_by_another_process_no_longer_names_its_member()
+    {
+        await using var cli = await StorageFactory.OpenAsync(_server.StorageOfFile, CancellationToken.None);
+        var member = await cli.Members.GetAsync(1, CancellationToken.None);
+        var household = member.Households[^1];
+
+        await cli.Members.UnlinkAsync(1, household, member.Member.Version, CancellationToken.None);
+
+        var deadline = DateTime.UtcNow + Patience;
+        while (_server.Server.State.Households.MemberOf(household) != 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var resolution = await _server.Channel.UnaryAsync(ResponsibilityMethods.Resolve,
+            new ResolveRequest { HouseholdId = household, Category = "noise" }, WeiduServer.As("service"));
+        Assert.Null(resolution.LinkedMember);
+    }
+
+    private async Task<Resolution> UntilAnsweredAsync(ResolveRequest request)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            try
+            {
+                var resolution = await _server.Channel.UnaryAsync(ResponsibilityMethods.Resolve, request, WeiduServer.As("service"));
+                if (resolution.LinkedMember is not null || DateTime.UtcNow >= deadline)
+                {
+                    return resolution;
+                }
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound && DateTime.UtcNow < deadline)
+            {
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Weidu on a SQLite file of its own, polled often so the tests wait little.</summary>
+    private sealed class WeiduFileServer : SqliteServerFixture
+    {
+        public StorageSettings StorageOfFile => Storage;
+
+        protected override async Task SeedAsync()
+        {
+            await using var stores = await StorageFactory.OpenAsync(Storage, CancellationToken.None);
+            await WeiduSample.ImportAsync(stores);
+        }
+
+        protected override ServerSettings Configure(ServerSettings defaults) => defaults with
+        {
+            SqlitePollInterval = TimeSpan.FromMilliseconds(100),
+            Tokens = new Dictionary<string, string> { ["service"] = "service" },
+        };
+    }
+}
