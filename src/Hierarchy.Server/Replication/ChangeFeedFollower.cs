@@ -16,6 +16,9 @@ public sealed class ChangeFeedFollower(
     private readonly SemaphoreSlim _catchingUp = new(1, 1);
     private long _position;
 
+    /// <summary>Raised with the new position each time entries are applied; tests wait on it instead of sleeping.</summary>
+    public event Action<long>? Advanced;
+
     /// <summary>Gets the position of the last entry applied.</summary>
     public long Position => Interlocked.Read(ref _position);
 
@@ -59,6 +62,7 @@ public sealed class ChangeFeedFollower(
                 }
 
                 Interlocked.Exchange(ref _position, entries[^1].Position);
+                Advanced?.Invoke(entries[^1].Position);
             }
         }
         finally

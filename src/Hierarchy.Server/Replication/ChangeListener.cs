@@ -17,9 +17,6 @@ public sealed partial class ChangeListener(
     /// <summary>Gets the application name of the LISTEN connection, so an operator can find (or end) it.</summary>
     public string ApplicationName { get; } = $"hierarchy-listener-{settings.NodeName}";
 
-    /// <summary>Raised after each catch-up with the position reached; tests wait on it instead of sleeping.</summary>
-    public event Action<long>? CaughtUp;
-
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -87,9 +84,8 @@ public sealed partial class ChangeListener(
 
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        var position = await follower.CatchUpAsync(cancellationToken);
+        await follower.CatchUpAsync(cancellationToken);
         issues.Notify();
-        CaughtUp?.Invoke(position);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the change feed from the SQLite file; trying again at the next poll")]

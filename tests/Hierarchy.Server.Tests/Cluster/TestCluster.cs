@@ -101,39 +101,8 @@ public sealed class TestCluster : IAsyncDisposable
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Waits until node i has applied the change feed up to <paramref name="position"/>: an explicit signal, no sleep.</summary>
-    public async Task WaitForPositionAsync(int i, long position, TimeSpan patience)
-    {
-        var listener = Node(i).Services.GetRequiredService<ChangeListener>();
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnCaughtUp(long p)
-        {
-            if (p >= position)
-            {
-                reached.TrySetResult();
-            }
-        }
-
-        listener.CaughtUp += OnCaughtUp;
-        try
-        {
-            // Reads that ask for a token catch up outside the listener, so the position is checked as well as the event.
-            var deadline = DateTime.UtcNow + patience;
-            while (Follower(i).Position < position && !reached.Task.IsCompleted)
-            {
-                if (DateTime.UtcNow >= deadline)
-                {
-                    throw new TimeoutException($"node {i} did not reach position {position} within {patience}; it is at {Follower(i).Position}");
-                }
-
-                await Task.WhenAny(reached.Task, Task.Delay(TimeSpan.FromMilliseconds(50)));
-            }
-        }
-        finally
-        {
-            listener.CaughtUp -= OnCaughtUp;
-        }
-    }
+    /// <summary>Waits until node i has applied the change feed up to <paramref name="position"/>.</summary>
+    public Task WaitForPositionAsync(int i, long position, TimeSpan patience) => FeedPosition.WaitAsync(Node(i), position, patience);
 
     /// <summary>Stops the PostgreSQL server itself (the one ./test.sh started), fast: sessions are cut.</summary>
     public static Task StopDatabaseServerAsync() => PgCtlAsync("stop", "-m", "fast");
