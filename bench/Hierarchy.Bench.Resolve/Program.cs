@@ -39,6 +39,7 @@ var request = new ResolveRequest { HouseholdId = Math.Min(4_000_000, state.House
 using var channel = GrpcChannel.ForAddress(server.Address);
 var reply = await channel.UnaryAsync(ResponsibilityMethods.Resolve, request, CallOptions.WithBearer("bench"));
 Console.WriteLine($"sample: household {request.HouseholdId} → {reply.Owner.Name} ({reply.CalculateSize()} bytes)");
+await Batch.MeasureAsync(state, channel, CallOptions.WithBearer("bench"));
 
 var framed = Frame(request);
 await using var raw = await RawHttp2Server.StartAsync(Frame(reply));
