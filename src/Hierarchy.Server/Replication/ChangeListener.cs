@@ -26,6 +26,19 @@ public sealed partial class ChangeListener(
             return;
         }
 
+        postgres.AnnouncementFailed += OnAnnouncementFailed;
+        try
+        {
+            await ListenAsync(postgres, stoppingToken);
+        }
+        finally
+        {
+            postgres.AnnouncementFailed -= OnAnnouncementFailed;
+        }
+    }
+
+    private async Task ListenAsync(PostgresDatabase postgres, CancellationToken stoppingToken)
+    {
         var backoff = TimeSpan.FromMilliseconds(100);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -59,6 +72,8 @@ public sealed partial class ChangeListener(
         }
     }
 
+    private void OnAnnouncementFailed(string channel, Exception exception) => LogAnnouncementFailed(logger, exception, channel);
+
     private async Task PollAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(settings.SqlitePollInterval);
@@ -87,6 +102,9 @@ public sealed partial class ChangeListener(
         await follower.CatchUpAsync(cancellationToken);
         issues.Notify();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not NOTIFY {Channel} after a commit; other replicas see the change when they next catch up")]
+    private static partial void LogAnnouncementFailed(ILogger logger, Exception exception, string channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the change feed from the SQLite file; trying again at the next poll")]
     private static partial void LogPollFailed(ILogger logger, Exception exception);

@@ -1,10 +1,13 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 
 namespace Hierarchy.Storage.Providers;
 
 /// <summary>One storage engine: how to connect, migrate, bulk-load and tell its errors apart. The stores hold the SQL they share.</summary>
 public abstract class Database
 {
+    private readonly ConditionalWeakTable<DbTransaction, HashSet<string>> _announcements = [];
+
     /// <summary>Gets the engine's name, as the schema folder names it ("sqlite", "postgres").</summary>
     public abstract string Dialect { get; }
 
@@ -49,6 +52,15 @@ public abstract class Database
             await using var transaction = await BeginWriteAsync(connection, cancellationToken);
             var result = await work(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
+            if (_announcements.TryGetValue(transaction, out var channels))
+            {
+                _announcements.Remove(transaction);
+                foreach (var channel in channels)
+                {
+                    Announce(channel);
+                }
+            }
+
             return result;
         }, cancellationToken);
 
@@ -91,9 +103,14 @@ public abstract class Database
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Tells listening replicas, when the transaction commits, that a channel has news; a no-op where one process is all.</summary>
-    public virtual Task NotifyAsync(DbConnection connection, DbTransaction transaction, string channel, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
+    /// <summary>Tells listening replicas, once <paramref name="transaction"/> (one of <see cref="WriteAsync{T}"/>) commits, that a channel has news.</summary>
+    public void AnnounceAfterCommit(DbTransaction transaction, string channel) =>
+        _announcements.GetOrCreateValue(transaction).Add(channel);
+
+    /// <summary>Tells listening replicas that a channel has news committed; a no-op where one process is all.</summary>
+    protected virtual void Announce(string channel)
+    {
+    }
 
     /// <summary>Keeps two replicas from migrating at once.</summary>
     protected virtual Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net.Sockets;
 using Npgsql;
@@ -9,6 +10,7 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
 {
     private const long MigrationLockKey = 0x4869657261726368;
     private readonly NpgsqlDataSource _dataSource;
+    private readonly ConcurrentDictionary<string, CoalescedNotification> _notifications = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="PostgresDatabase"/> class.</summary>
     public PostgresDatabase(string connectionString)
@@ -16,6 +18,9 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
         ConnectionString = connectionString;
         _dataSource = NpgsqlDataSource.Create(connectionString);
     }
+
+    /// <summary>Raised with the channel and the error when a NOTIFY after a commit could not be sent; the host logs it.</summary>
+    public event Action<string, Exception>? AnnouncementFailed;
 
     /// <summary>Gets the connection string.</summary>
     public string ConnectionString { get; }
@@ -73,9 +78,6 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
         _ => false,
     };
 
-    /// <inheritdoc />
-    public override Task NotifyAsync(DbConnection connection, DbTransaction transaction, string channel, CancellationToken cancellationToken) =>
-        Sql.ExecuteAsync(connection, transaction, "SELECT pg_notify(@channel, '')", cancellationToken, ("channel", channel));
 
     /// <summary>Opens a connection of its own for LISTEN, named so operators (and tests) can tell it apart.</summary>
     public async Task<NpgsqlConnection> OpenListenerAsync(string applicationName, CancellationToken cancellationToken)
@@ -92,6 +94,10 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     /// <inheritdoc />
     protected override Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({MigrationLockKey})", cancellationToken);
+
+    /// <inheritdoc />
+    protected override void Announce(string channel) =>
+        _notifications.GetOrAdd(channel, c => new CoalescedNotification(_dataSource, c, (ch, e) => AnnouncementFailed?.Invoke(ch, e))).Request();
 
     /// <inheritdoc />
     protected override async Task<DbConnection> OpenCoreAsync(CancellationToken cancellationToken) =>

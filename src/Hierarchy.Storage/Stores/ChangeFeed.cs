@@ -33,6 +33,6 @@ public sealed class ChangeFeed(Database database) : IChangeFeed
         }
 
         await Sql.ExecuteBatchAsync(connection, transaction, statements, cancellationToken);
-        await database.NotifyAsync(connection, transaction, Channel, cancellationToken);
+        database.AnnounceAfterCommit(transaction, Channel);
     }
 }

@@ -38,7 +38,7 @@ public sealed class IssueStore(Database database) : IIssueStore
 
             var issue = Issue.Fold(facts with { Id = id }, [reported]);
             await Sql.ExecuteAsync(connection, transaction, IssueRows.InsertEvent, cancellationToken, IssueRows.EventParameters(id, 1, reported));
-            await database.NotifyAsync(connection, transaction, Channel, cancellationToken);
+            database.AnnounceAfterCommit(transaction, Channel);
             return (issue, true);
         }, cancellationToken);
 
@@ -83,7 +83,7 @@ public sealed class IssueStore(Database database) : IIssueStore
             await AppendAsync(connection, transaction, issue, added, cancellationToken);
             if (added.Count > 0)
             {
-                await database.NotifyAsync(connection, transaction, Channel, cancellationToken);
+                database.AnnounceAfterCommit(transaction, Channel);
             }
 
             return (issue, added);
@@ -111,7 +111,7 @@ public sealed class IssueStore(Database database) : IIssueStore
             await Sql.ExecuteBatchAsync(connection, transaction, statements, cancellationToken);
             if (swept.Count > 0)
             {
-                await database.NotifyAsync(connection, transaction, Channel, cancellationToken);
+                database.AnnounceAfterCommit(transaction, Channel);
             }
 
             return swept;
