@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using Google.Protobuf;
 using Hierarchy.Grpc.Protocol;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Hierarchy.Grpc.Server;
 
@@ -220,10 +221,12 @@ internal sealed class GrpcCall : IDisposable
             }
             else
             {
-                response.AppendTrailer(GrpcHeaders.Status, StatusText(status.Code));
+                var trailers = _http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers
+                    ?? throw new InvalidOperationException("the transport cannot send trailers, which gRPC needs");
+                trailers.GrpcStatus = StatusText(status.Code);
                 if (status.Detail.Length > 0)
                 {
-                    response.AppendTrailer(GrpcHeaders.Message, GrpcMessageText.Encode(status.Detail));
+                    trailers.GrpcMessage = GrpcMessageText.Encode(status.Detail);
                 }
             }
 
@@ -266,7 +269,7 @@ internal sealed class GrpcCall : IDisposable
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = GrpcHeaders.ContentType;
-        response.Headers[GrpcHeaders.AcceptEncoding] = GrpcHeaders.SupportedEncodings;
+        response.Headers.GrpcAcceptEncoding = GrpcHeaders.SupportedEncodings;
     }
 
     internal static string StatusText(StatusCode code) => code switch

@@ -72,7 +72,7 @@ public sealed partial class GrpcDispatcher
             return;
         }
 
-        var encoding = request.Headers[GrpcHeaders.Encoding].ToString();
+        var encoding = request.Headers.GrpcEncoding.ToString();
         var gzip = encoding == GrpcHeaders.Gzip;
         if (!gzip && encoding.Length > 0 && encoding != GrpcHeaders.Identity)
         {
@@ -82,7 +82,7 @@ public sealed partial class GrpcDispatcher
         }
 
         TimeSpan? timeout = null;
-        var timeoutText = request.Headers[GrpcHeaders.Timeout].ToString();
+        var timeoutText = request.Headers.GrpcTimeout.ToString();
         if (timeoutText.Length > 0)
         {
             if (!GrpcTimeout.TryParse(timeoutText, out var parsed))
