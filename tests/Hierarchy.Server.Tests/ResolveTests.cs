@@ -1,6 +1,9 @@
 using Hierarchy.Grpc.Contract;
 using Hierarchy.Grpc.Protocol;
+using Hierarchy.Server.Security;
+using Hierarchy.Server.Services;
 using Hierarchy.V1;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hierarchy.Server.Tests;
 
@@ -125,16 +128,23 @@ public sealed class ResolveTests(WeiduServer weidu)
     }
 
     [Fact]
-    public async Task The_answer_assembled_from_cached_parts_equals_the_answer_built_whole()
+    public async Task Answers_assembled_from_cached_parts_equal_the_answers_built_whole_one_by_one_and_in_a_batch()
     {
-        var request = new ResolveRequest { HouseholdId = 42, Category = "garbage" };
+        var requests = new[] { "garbage", "sewage", "noise", "elevator" }
+            .SelectMany(category => new long[] { 1, 42, 777, 5_000 }.Select(h => new ResolveRequest { HouseholdId = h, Category = category }))
+            .ToArray();
         var batch = new ResolveBatchRequest();
-        batch.Requests.Add(request);
+        batch.Requests.AddRange(requests);
+        var service = weidu.Server.Services.GetRequiredService<ResponsibilityService>();
+        var caller = new Caller(CallerRole.Service, 0);
 
-        var single = await ResolveAsync(request);
-        var whole = await weidu.Channel.UnaryAsync(ResponsibilityMethods.ResolveBatch, batch, WeiduServer.As("service"));
+        IEnumerable<Resolution> whole = requests.Select(r => service.Resolve(weidu.Server.State.Tree, r, caller)).ToArray();
+        var single = await Task.WhenAll(requests.Select(ResolveAsync));
+        var batched = await weidu.Channel.UnaryAsync(ResponsibilityMethods.ResolveBatch, batch, WeiduServer.As("service"));
 
-        Assert.Equal(whole.Results[0].Resolution, single);
+        Assert.Equal(whole, single);
+        Assert.Equal(whole, batched.Results.Select(r => r.Resolution));
+        Assert.Equal(weidu.Server.State.Tree.Version, batched.TreeVersion);
     }
 
     [Fact]

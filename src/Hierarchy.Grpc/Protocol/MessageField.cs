@@ -10,23 +10,10 @@ public static class MessageField
     {
         var tag = WireFormat.MakeTag(fieldNumber, WireFormat.WireType.LengthDelimited);
         var size = value.CalculateSize();
-        var prefix = CodedOutputStream.ComputeRawVarint32Size(tag) + CodedOutputStream.ComputeLengthSize(size);
-        var bytes = new byte[prefix + size];
-        var at = WriteVarint(bytes, 0, tag);
-        at = WriteVarint(bytes, at, (uint)size);
+        var bytes = new byte[CodedOutputStream.ComputeRawVarint32Size(tag) + CodedOutputStream.ComputeLengthSize(size) + size];
+        var at = Varint.Write(bytes, tag);
+        at += Varint.Write(bytes.AsSpan(at), (uint)size);
         value.WriteTo(bytes.AsSpan(at));
         return bytes;
-    }
-
-    private static int WriteVarint(byte[] destination, int at, uint value)
-    {
-        while (value >= 0x80)
-        {
-            destination[at++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        destination[at++] = (byte)value;
-        return at;
     }
 }

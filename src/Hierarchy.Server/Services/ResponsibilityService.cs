@@ -34,7 +34,7 @@ public sealed class ResponsibilityService(
                 ? ValueTask.FromResult(ResolveEncoded(state.Tree, request, caller))
                 : ResolveSlowlyAsync(request, caller, context.CancellationToken);
         })
-        .Unary(ResponsibilityMethods.ResolveBatch, ResolveBatch)
+        .UnaryEncoded(ResponsibilityMethods.ResolveBatch, ResolveBatch)
         .Unary(ResponsibilityMethods.ListCategories, ListCategories);
 
     /// <summary>Resolves one request against one tree snapshot, as a message.</summary>
@@ -99,7 +99,8 @@ public sealed class ResponsibilityService(
         };
     }
 
-    private async ValueTask<ResolveBatchResponse> ResolveBatch(ResolveBatchRequest request, ServerCallContext context)
+    /// <summary>Answers a batch from the same encoded parts as Resolve, written straight into one response.</summary>
+    private async ValueTask<EncodedMessage> ResolveBatch(ResolveBatchRequest request, ServerCallContext context)
     {
         var caller = tokens.Authenticate(context);
         await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
@@ -109,25 +110,30 @@ public sealed class ResponsibilityService(
         }
 
         var tree = state.Tree;
-        var response = new ResolveBatchResponse { TreeVersion = tree.Version };
         if (request.Requests.Select((item, i) => (item, i)).FirstOrDefault(x => x.item.AsOf is not null) is { item: not null } past)
         {
             throw new InvalidFieldException($"requests[{past.i}].as_of", "a batch answers from the current tree; ask Resolve for a past one");
         }
 
+        var response = new EncodedMessageWriter(request.Requests.Count * 512);
         foreach (var item in request.Requests)
         {
             try
             {
-                response.Results.Add(new ResolveBatchResult { Resolution = Resolve(tree, item, caller) });
+                var resolution = ResolveEncoded(tree, item, caller);
+                response.LengthDelimited(
+                    ResolveBatchResponse.ResultsFieldNumber, EncodedMessageWriter.FieldSize(ResolveBatchResult.ResolutionFieldNumber, resolution.Length));
+                response.LengthDelimited(ResolveBatchResult.ResolutionFieldNumber, resolution.Length);
+                response.Encoded(resolution);
             }
             catch (DomainException e) when (errors.Map(e) is { } status)
             {
-                response.Results.Add(new ResolveBatchResult { ErrorCode = (int)status.Code, ErrorMessage = status.Detail });
+                response.Message(ResolveBatchResponse.ResultsFieldNumber, new ResolveBatchResult { ErrorCode = (int)status.Code, ErrorMessage = status.Detail });
             }
         }
 
-        return response;
+        response.Int64(ResolveBatchResponse.TreeVersionFieldNumber, tree.Version);
+        return response.ToMessage();
     }
 
     private ValueTask<ListCategoriesResponse> ListCategories(ListCategoriesRequest request, ServerCallContext context)
