@@ -46,8 +46,10 @@ await using var raw = await RawHttp2Server.StartAsync(Frame(reply));
 var grpcUrl = new Uri(server.Address, ResponsibilityMethods.Resolve.Path);
 string[] headers = ["content-type: application/grpc", "te: trailers", "authorization: Bearer bench"];
 var peak = await CeilingComparison.RunAsync("gRPC Resolve, peak", grpcUrl, raw, framed, requests, headers);
+var gcBefore = (Count: GC.CollectionCount(0), Pause: GC.GetTotalPauseDuration());
 var halfLoad = await CeilingComparison.AtRateAsync(grpcUrl, framed, requests / 2, peak.RequestsPerSecond / 2, headers);
 Console.WriteLine(halfLoad.Describe("gRPC Resolve at half peak"));
+Console.WriteLine($"  garbage collections during it: {GC.CollectionCount(0) - gcBefore.Count}, paused {(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds:F0} ms in all");
 return 0;
 
 static byte[] Frame(IMessage message)

@@ -127,8 +127,11 @@ public sealed class ResolveTests(WeiduServer weidu)
         Assert.StartsWith("requests", error.Status.Detail, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Answers_assembled_from_cached_parts_equal_the_answers_built_whole_one_by_one_and_in_a_batch()
+    [Theory]
+    [InlineData("service", CallerRole.Service, 0)]
+    [InlineData("district-admin", CallerRole.Admin, 1)]
+    public async Task Answers_assembled_from_cached_parts_equal_the_answers_built_whole_one_by_one_and_in_a_batch(
+        string token, CallerRole role, long subject)
     {
         var requests = new[] { "garbage", "sewage", "noise", "elevator" }
             .SelectMany(category => new long[] { 1, 42, 777, 5_000 }.Select(h => new ResolveRequest { HouseholdId = h, Category = category }))
@@ -136,11 +139,11 @@ public sealed class ResolveTests(WeiduServer weidu)
         var batch = new ResolveBatchRequest();
         batch.Requests.AddRange(requests);
         var service = weidu.Server.Services.GetRequiredService<ResponsibilityService>();
-        var caller = new Caller(CallerRole.Service, 0);
 
-        IEnumerable<Resolution> whole = requests.Select(r => service.Resolve(weidu.Server.State.Tree, r, caller)).ToArray();
-        var single = await Task.WhenAll(requests.Select(ResolveAsync));
-        var batched = await weidu.Channel.UnaryAsync(ResponsibilityMethods.ResolveBatch, batch, WeiduServer.As("service"));
+        IEnumerable<Resolution> whole = requests.Select(r => service.Resolve(weidu.Server.State.Tree, r, new Caller(role, subject))).ToArray();
+        var single = await Task.WhenAll(requests.Select(r =>
+            weidu.Channel.UnaryAsync(ResponsibilityMethods.Resolve, r, WeiduServer.As(token))));
+        var batched = await weidu.Channel.UnaryAsync(ResponsibilityMethods.ResolveBatch, batch, WeiduServer.As(token));
 
         Assert.Equal(whole, single);
         Assert.Equal(whole, batched.Results.Select(r => r.Resolution));

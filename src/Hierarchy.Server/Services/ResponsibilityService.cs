@@ -21,6 +21,7 @@ public sealed class ResponsibilityService(
 {
     // About 500 bytes an answer: 5,000 stay well inside the default 4 MiB message limit.
     private const int MaxBatch = 5_000;
+    private readonly MaskedMemberFields _maskedMembers = new();
 
     /// <inheritdoc />
     public static ServiceDescriptor Descriptor => ResponsibilityMethods.Service;
@@ -47,10 +48,11 @@ public sealed class ResponsibilityService(
     /// <summary>Resolves one request, encoded from the parts cached for the tree version: the hot path of Resolve.</summary>
     internal EncodedMessage ResolveEncoded(OrgTreeSnapshot tree, ResolveRequest request, Caller caller)
     {
-        var (resolution, linked) = Answer(tree, request, caller);
+        var resolution = Locate(tree, request);
         if (resolution.SkippedIndexes.Count > 0)
         {
             // A fallback answer depends on the place, not only the owner: encode it whole.
+            var linked = request.HouseholdId == 0 ? null : LinkedMember(tree, request.HouseholdId, caller);
             return new EncodedMessage(ProtoMapping.Resolution(tree, resolution, request.Category, linked).ToByteArray());
         }
 
@@ -58,8 +60,16 @@ public sealed class ResponsibilityService(
         return new EncodedMessage(
             messages.PlaceField(resolution.ReportedIndex),
             messages.OwnerPart(resolution, request.Category),
-            linked is null ? default : MessageField.Encode(Hierarchy.V1.Resolution.LinkedMemberFieldNumber, linked));
+            request.HouseholdId == 0 ? default : LinkedMemberField(tree, request.HouseholdId, caller));
     }
+
+    /// <summary>Gets the member as callers who may not see personal data see it.</summary>
+    internal static Person Masked(MemberEntry entry) => new()
+    {
+        MemberId = entry.Member.Id,
+        Name = PersonalDataMask.Name(entry.Member.Name),
+        Phone = PersonalDataMask.Phone(entry.Member.Phone),
+    };
 
     /// <summary>Resolves a call that must first wait for its consistency token, or that asks about the past.</summary>
     private async ValueTask<EncodedMessage> ResolveSlowlyAsync(ResolveRequest request, Caller caller, CancellationToken cancellationToken)
@@ -74,30 +84,25 @@ public sealed class ResponsibilityService(
         return new EncodedMessage(Resolve(tree, request, caller).ToByteArray());
     }
 
-    private (Domain.Responsibility.Resolution Resolution, Person? Linked) Answer(OrgTreeSnapshot tree, ResolveRequest request, Caller caller)
-    {
-        var place = Places.Locate(state, tree, request.HouseholdId, request.UnitId, request.UnitCode);
-        var resolution = ResponsibilityResolver.Resolve(tree, place, request.Category);
-        return (resolution, request.HouseholdId == 0 ? null : LinkedMember(tree, request.HouseholdId, caller));
-    }
+    private (Domain.Responsibility.Resolution Resolution, Person? Linked) Answer(OrgTreeSnapshot tree, ResolveRequest request, Caller caller) =>
+        (Locate(tree, request), request.HouseholdId == 0 ? null : LinkedMember(tree, request.HouseholdId, caller));
 
-    private Person? LinkedMember(OrgTreeSnapshot tree, long householdId, Caller caller)
-    {
-        var memberId = state.Households.MemberOf(householdId);
-        if (state.Members.Get(memberId) is not { } entry)
-        {
-            return null;
-        }
+    private Domain.Responsibility.Resolution Locate(OrgTreeSnapshot tree, ResolveRequest request) =>
+        ResponsibilityResolver.Resolve(tree, Places.Locate(state, tree, request.HouseholdId, request.UnitId, request.UnitCode), request.Category);
 
-        var member = entry.Member;
-        var open = AccessPolicy.SeesPersonalData(caller, tree, member.UnitId, member.Id);
-        return new Person
-        {
-            MemberId = member.Id,
-            Name = open ? member.Name : PersonalDataMask.Name(member.Name),
-            Phone = open ? member.Phone : PersonalDataMask.Phone(member.Phone),
-        };
-    }
+    private Person? LinkedMember(OrgTreeSnapshot tree, long householdId, Caller caller) =>
+        state.Members.Get(state.Households.MemberOf(householdId)) is not { } entry ? null
+        : SeesPersonalData(tree, entry, caller) ? Open(entry) : Masked(entry);
+
+    private ReadOnlyMemory<byte> LinkedMemberField(OrgTreeSnapshot tree, long householdId, Caller caller) =>
+        state.Members.Get(state.Households.MemberOf(householdId)) is not { } entry ? default
+        : SeesPersonalData(tree, entry, caller) ? MessageField.Encode(Hierarchy.V1.Resolution.LinkedMemberFieldNumber, Open(entry))
+        : _maskedMembers.For(entry);
+
+    private static Person Open(MemberEntry entry) => new() { MemberId = entry.Member.Id, Name = entry.Member.Name, Phone = entry.Member.Phone };
+
+    private static bool SeesPersonalData(OrgTreeSnapshot tree, MemberEntry entry, Caller caller) =>
+        AccessPolicy.SeesPersonalData(caller, tree, entry.Member.UnitId, entry.Member.Id);
 
     /// <summary>Answers a batch from the same encoded parts as Resolve, written straight into one response.</summary>
     private async ValueTask<EncodedMessage> ResolveBatch(ResolveBatchRequest request, ServerCallContext context)
