@@ -16,7 +16,14 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     public PostgresDatabase(string connectionString)
     {
         ConnectionString = connectionString;
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            // The stores send the same few statements over and over: prepared once per connection, they skip parse and plan.
+            builder.MaxAutoPrepare = 64;
+        }
+
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
     /// <summary>Raised with the channel and the error when a NOTIFY after a commit could not be sent; the host logs it.</summary>
