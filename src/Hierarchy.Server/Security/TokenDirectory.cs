@@ -20,7 +20,8 @@ public sealed class TokenDirectory(IReadOnlyDictionary<string, string> tokens)
     /// <exception cref="UnauthenticatedException">The token is missing or unknown.</exception>
     public Caller Authenticate(ServerCallContext context)
     {
-        var header = context.GetMetadata("authorization");
+        var values = context.HttpContext.Request.Headers.Authorization;
+        var header = values.Count == 0 ? null : values.ToString();
         if (header is null)
         {
             throw new UnauthenticatedException("authorization metadata is missing; send 'authorization: Bearer <token>'");
