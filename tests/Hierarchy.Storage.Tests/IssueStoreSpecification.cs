@@ -1,8 +1,6 @@
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.Organization;
-using Hierarchy.Domain.ReadModel;
-using Hierarchy.Domain.Responsibility;
 using Hierarchy.Storage.Stores;
 
 namespace Hierarchy.Storage.Tests;
@@ -116,15 +114,8 @@ public abstract class IssueStoreSpecification<TFixture>(TFixture fixture) : ICla
         return (await Issues.UpdateAsync(issue.Id, 0, i => i.Accept(Morning, "service"), CancellationToken.None)).Issue;
     }
 
-    private async Task<IssueFacts> FactsAsync(long householdId, string category)
-    {
-        var state = await fixture.Stores.Tree.LoadAsync(CancellationToken.None);
-        var tree = OrgTreeSnapshot.Build(state.Version, state.Units, state.Positions, state.Matrix);
-        var household = await fixture.Stores.Households.GetAsync(householdId, CancellationToken.None);
-        Assert.True(tree.TryIndexOf(household.BuildingGroupId, out var place));
-        var resolution = ResponsibilityResolver.Resolve(tree, place, category);
-        return IssueRouting.Facts(tree, resolution, 0, $"{GetType().Name}-{householdId}-{category}", IssueChannel.Hotline, "测试诉求", householdId);
-    }
+    private Task<IssueFacts> FactsAsync(long householdId, string category) =>
+        IssueFactsOf.HouseholdAsync(fixture.Stores, householdId, category, $"{GetType().Name}-{householdId}-{category}");
 }
 
 public sealed class SqliteIssueStoreTests(SqliteStoreFixture fixture) : IssueStoreSpecification<SqliteStoreFixture>(fixture);

@@ -1,6 +1,4 @@
 using Hierarchy.Domain.Issues;
-using Hierarchy.Domain.ReadModel;
-using Hierarchy.Domain.Responsibility;
 using Hierarchy.Storage.Providers;
 using Hierarchy.Storage.Stores;
 using Npgsql;
@@ -40,12 +38,40 @@ public sealed class PostgresAnnouncementTests(PostgresStoreFixture fixture) : IC
         Assert.All(reported, r => Assert.True(r.Created));
     }
 
-    private async Task<IssueFacts> FactsAsync()
+    private Task<IssueFacts> FactsAsync() => IssueFactsOf.HouseholdAsync(fixture.Stores, 1, "noise", "burst");
+}
+
+/// <summary>A process that writes and exits, as the operator CLI does, has told the replicas first; a database of its own keeps other tests' news out.</summary>
+public sealed class PostgresAnnouncementOnCloseTests(PostgresStoreFixture fixture) : IClassFixture<PostgresStoreFixture>
+{
+    private static readonly DateTimeOffset Morning = new(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
+    [SkippableFact]
+    public async Task Stores_closed_right_after_a_write_have_announced_it_first_as_a_cli_that_exits_must()
     {
-        var state = await fixture.Stores.Tree.LoadAsync(CancellationToken.None);
-        var tree = OrgTreeSnapshot.Build(state.Version, state.Units, state.Positions, state.Matrix);
-        var household = await fixture.Stores.Households.GetAsync(1, CancellationToken.None);
-        Assert.True(tree.TryIndexOf(household.BuildingGroupId, out var place));
-        return IssueRouting.Facts(tree, ResponsibilityResolver.Resolve(tree, place, "noise"), 0, "burst", IssueChannel.Hotline, "楼上噪音", 1);
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var connectionString = ((PostgresDatabase)fixture.Stores.Database).ConnectionString;
+        await using var listener = new NpgsqlConnection(connectionString);
+        await listener.OpenAsync();
+        var announced = 0;
+        listener.Notification += (_, e) => Interlocked.Increment(ref announced);
+        await using (var listen = new NpgsqlCommand($"LISTEN {IssueStore.Channel}", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+
+        var facts = await IssueFactsOf.HouseholdAsync(fixture.Stores, 1, "noise", "from-a-cli");
+        await using (var cli = await StoreSet.OpenAsync(new PostgresDatabase(connectionString), CancellationToken.None))
+        {
+            await cli.Issues.ReportAsync(facts, Issue.Report(Morning, "cli"), CancellationToken.None);
+        }
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (Volatile.Read(ref announced) == 0)
+        {
+            await listener.WaitAsync(patience.Token);
+        }
+
+        Assert.Equal(1, Volatile.Read(ref announced));
     }
 }

@@ -11,6 +11,10 @@ internal sealed class CoalescedNotification(NpgsqlDataSource dataSource, string 
 {
     private long _requested;
     private int _sending;
+    private Task _sender = Task.CompletedTask;
+
+    /// <summary>Gets a task that ends when every NOTIFY asked for so far has been sent (or has failed).</summary>
+    public Task Sent => Volatile.Read(ref _sender);
 
     /// <summary>Asks for a NOTIFY that starts after this call; returns at once.</summary>
     public void Request()
@@ -18,7 +22,7 @@ internal sealed class CoalescedNotification(NpgsqlDataSource dataSource, string 
         Interlocked.Increment(ref _requested);
         if (Interlocked.CompareExchange(ref _sending, 1, 0) == 0)
         {
-            _ = Task.Run(SendAsync);
+            Volatile.Write(ref _sender, Task.Run(SendAsync));
         }
     }
 

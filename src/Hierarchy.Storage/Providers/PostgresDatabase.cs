@@ -9,6 +9,7 @@ namespace Hierarchy.Storage.Providers;
 public sealed class PostgresDatabase : Database, IAsyncDisposable
 {
     private const long MigrationLockKey = 0x4869657261726368;
+    private static readonly TimeSpan NotificationPatience = TimeSpan.FromSeconds(5);
     private readonly NpgsqlDataSource _dataSource;
     private readonly ConcurrentDictionary<string, CoalescedNotification> _notifications = new(StringComparer.Ordinal);
 
@@ -85,7 +86,6 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
         _ => false,
     };
 
-
     /// <summary>Opens a connection of its own for LISTEN, named so operators (and tests) can tell it apart.</summary>
     public async Task<NpgsqlConnection> OpenListenerAsync(string applicationName, CancellationToken cancellationToken)
     {
@@ -96,7 +96,13 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // A short-lived process (the CLI) must not exit before the replicas are told what it wrote.
+        var sent = Task.WhenAll(_notifications.Values.Select(n => n.Sent));
+        await Task.WhenAny(sent, Task.Delay(NotificationPatience));
+        await _dataSource.DisposeAsync();
+    }
 
     /// <inheritdoc />
     protected override Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>

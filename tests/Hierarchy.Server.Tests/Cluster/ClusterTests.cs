@@ -52,11 +52,14 @@ public sealed class ClusterTests
     public async Task A_county_imported_by_the_cli_into_a_running_cluster_resolves_on_every_replica_with_its_members()
     {
         await using var cluster = await TestCluster.StartAsync(2);
-        await using var cli = await StorageFactory.OpenAsync(cluster.Storage, CancellationToken.None);
-        var firstTongzhouHousehold = await cli.Households.MaxIdAsync(CancellationToken.None) + 1;
-
-        await TongzhouSample.ImportAsync(cli);
-        var end = await cli.Changes.LastPositionAsync(CancellationToken.None);
+        long firstTongzhouHousehold, end;
+        // The CLI's stores are closed as soon as it is done, as the CLI process exits.
+        await using (var cli = await StorageFactory.OpenAsync(cluster.Storage, CancellationToken.None))
+        {
+            firstTongzhouHousehold = await cli.Households.MaxIdAsync(CancellationToken.None) + 1;
+            await TongzhouSample.ImportAsync(cli);
+            end = await cli.Changes.LastPositionAsync(CancellationToken.None);
+        }
 
         for (var node = 0; node < 2; node++)
         {
