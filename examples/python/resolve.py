@@ -16,7 +16,7 @@ members_rpc = stubs.load("hierarchy.v1.party_member_pb2_grpc")
 
 channel = grpc.insecure_channel(sys.argv[1] if len(sys.argv) > 1 else "127.0.0.1:50051")
 who = rpc.ResponsibilityServiceStub(channel).Resolve(
-    pb.ResolveRequest(household_id=1, category="sewage"), metadata=[("authorization", "Bearer demo-service")])
+    pb.ResolveRequest(household_id=644459, category="sewage"), metadata=[("authorization", "Bearer demo-service")])
 print("place:", who.place.name, "| owner:", who.owner.name, "|", [f"{p.holder.name} {p.holder.phone}" for p in who.people])
 print("escalation:", " → ".join(s.unit.name or s.department.name for s in who.escalation_chain))
 mine = members_rpc.PartyMemberServiceStub(channel).ListHouseholds(
