@@ -22,7 +22,7 @@ internal sealed class MaskedMemberFields
             return held.Field;
         }
 
-        var field = MessageField.Encode(V1.Resolution.LinkedMemberFieldNumber, ResponsibilityService.Masked(member));
+        var field = MessageField.Encode(V1.Resolution.LinkedMemberFieldNumber, ProtoMapping.LinkedMember(member.Member, personalData: false));
         Volatile.Write(ref slot, new Slot(member, field));
         return field;
     }

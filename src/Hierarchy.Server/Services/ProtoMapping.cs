@@ -30,6 +30,14 @@ internal static class ProtoMapping
 
     public static V1.Department Department(Department department) => new() { Code = department.Code, Name = department.Name };
 
+    /// <summary>Maps a household's linked member, masking name and phone for callers who may not see them.</summary>
+    public static V1.Person LinkedMember(PartyMember member, bool personalData) => new()
+    {
+        MemberId = member.Id,
+        Name = personalData ? member.Name : PersonalDataMask.Name(member.Name),
+        Phone = personalData ? member.Phone : PersonalDataMask.Phone(member.Phone),
+    };
+
     public static V1.Resolution Resolution(OrgTreeSnapshot tree, Resolution resolution, string category, V1.Person? linkedMember)
     {
         var messages = SnapshotMessages.For(tree);

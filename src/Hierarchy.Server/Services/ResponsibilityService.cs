@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using Hierarchy.Domain.Errors;
-using Hierarchy.Domain.People;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
 using Hierarchy.Grpc.Contract;
@@ -63,14 +62,6 @@ public sealed class ResponsibilityService(
             request.HouseholdId == 0 ? default : LinkedMemberField(tree, request.HouseholdId, caller));
     }
 
-    /// <summary>Gets the member as callers who may not see personal data see it.</summary>
-    internal static Person Masked(MemberEntry entry) => new()
-    {
-        MemberId = entry.Member.Id,
-        Name = PersonalDataMask.Name(entry.Member.Name),
-        Phone = PersonalDataMask.Phone(entry.Member.Phone),
-    };
-
     /// <summary>Resolves a call that must first wait for its consistency token, or that asks about the past.</summary>
     private async ValueTask<EncodedMessage> ResolveSlowlyAsync(ResolveRequest request, Caller caller, CancellationToken cancellationToken)
     {
@@ -92,14 +83,13 @@ public sealed class ResponsibilityService(
 
     private Person? LinkedMember(OrgTreeSnapshot tree, long householdId, Caller caller) =>
         state.Members.Get(state.Households.MemberOf(householdId)) is not { } entry ? null
-        : SeesPersonalData(tree, entry, caller) ? Open(entry) : Masked(entry);
+        : ProtoMapping.LinkedMember(entry.Member, SeesPersonalData(tree, entry, caller));
 
     private ReadOnlyMemory<byte> LinkedMemberField(OrgTreeSnapshot tree, long householdId, Caller caller) =>
         state.Members.Get(state.Households.MemberOf(householdId)) is not { } entry ? default
-        : SeesPersonalData(tree, entry, caller) ? MessageField.Encode(Hierarchy.V1.Resolution.LinkedMemberFieldNumber, Open(entry))
-        : _maskedMembers.For(entry);
-
-    private static Person Open(MemberEntry entry) => new() { MemberId = entry.Member.Id, Name = entry.Member.Name, Phone = entry.Member.Phone };
+        : SeesPersonalData(tree, entry, caller)
+            ? MessageField.Encode(Hierarchy.V1.Resolution.LinkedMemberFieldNumber, ProtoMapping.LinkedMember(entry.Member, personalData: true))
+            : _maskedMembers.For(entry);
 
     private static bool SeesPersonalData(OrgTreeSnapshot tree, MemberEntry entry, Caller caller) =>
         AccessPolicy.SeesPersonalData(caller, tree, entry.Member.UnitId, entry.Member.Id);

@@ -18,7 +18,7 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     {
         ConnectionString = connectionString;
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        if (builder.MaxAutoPrepare == 0)
         {
             // The stores send the same few statements over and over: prepared once per connection, they skip parse and plan.
             builder.MaxAutoPrepare = 64;
