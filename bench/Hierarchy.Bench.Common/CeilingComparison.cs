@@ -30,12 +30,13 @@ public static class CeilingComparison
             }
         }
 
-        // Interleaved rounds so drift on a shared machine hits every endpoint alike.
+        // Interleaved rounds, each starting with the next endpoint, so drift and whatever follows a pause hit every endpoint alike.
         var results = urls.Select(_ => new List<LoadResult>()).ToArray();
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < urls.Length; round++)
         {
-            for (var i = 0; i < urls.Length; i++)
+            for (var k = 0; k < urls.Length; k++)
             {
+                var i = (round + k) % urls.Length;
                 results[i].Add(await H2Load.RunAsync(urls[i], body, requests, Clients, Streams, headers, latencies: false));
             }
         }
