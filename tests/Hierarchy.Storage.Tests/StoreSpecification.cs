@@ -101,14 +101,21 @@ public abstract class StoreSpecification<TFixture>(TFixture fixture) : IClassFix
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
 
-        var placements = new List<Stores.HouseholdPlacement>();
+        var placed = new HashSet<long>();
         await foreach (var placement in Stores.Households.ReadPlacementsAsync(0, CancellationToken.None))
         {
-            placements.Add(placement);
+            placed.Add(placement.HouseholdId);
         }
 
-        Assert.True(placements.Count >= fixture.Imported.Households);
-        Assert.All(placements.Where(p => p.HouseholdId <= fixture.Imported.Households), p => Assert.NotEqual(0, p.MemberId));
+        var linked = new HashSet<long>();
+        await foreach (var member in Stores.Members.ReadAllAsync(0, CancellationToken.None))
+        {
+            linked.UnionWith(member.Households);
+        }
+
+        var imported = Enumerable.Range(1, (int)fixture.Imported.Households).Select(i => (long)i).ToHashSet();
+        Assert.Subset(placed, imported);
+        Assert.Subset(linked, imported);
     }
 
     [SkippableFact]

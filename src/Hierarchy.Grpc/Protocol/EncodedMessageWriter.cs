@@ -20,12 +20,13 @@ public sealed class EncodedMessageWriter
         + CodedOutputStream.ComputeLengthSize(length) + length;
 
     /// <summary>Writes the tag and length of a length-delimited field; exactly <paramref name="length"/> bytes must follow.</summary>
-    public void LengthDelimited(int fieldNumber, int length)
+    public void LengthDelimited(int fieldNumber, int length) => _buffer.Advance(WriteHeader(_buffer.GetSpan(10), fieldNumber, length));
+
+    /// <summary>Writes the tag and length of a length-delimited field at the start of <paramref name="destination"/>; returns the bytes written.</summary>
+    internal static int WriteHeader(Span<byte> destination, int fieldNumber, int length)
     {
-        var span = _buffer.GetSpan(10);
-        var at = Varint.Write(span, WireFormat.MakeTag(fieldNumber, WireFormat.WireType.LengthDelimited));
-        at += Varint.Write(span[at..], (uint)length);
-        _buffer.Advance(at);
+        var at = Varint.Write(destination, WireFormat.MakeTag(fieldNumber, WireFormat.WireType.LengthDelimited));
+        return at + Varint.Write(destination[at..], (uint)length);
     }
 
     /// <summary>Writes parts already encoded.</summary>

@@ -8,11 +8,9 @@ public static class MessageField
     /// <summary>Encodes <paramref name="value"/> as field <paramref name="fieldNumber"/>: its tag, its length, then the message.</summary>
     public static byte[] Encode(int fieldNumber, IMessage value)
     {
-        var tag = WireFormat.MakeTag(fieldNumber, WireFormat.WireType.LengthDelimited);
         var size = value.CalculateSize();
-        var bytes = new byte[CodedOutputStream.ComputeRawVarint32Size(tag) + CodedOutputStream.ComputeLengthSize(size) + size];
-        var at = Varint.Write(bytes, tag);
-        at += Varint.Write(bytes.AsSpan(at), (uint)size);
+        var bytes = new byte[EncodedMessageWriter.FieldSize(fieldNumber, size)];
+        var at = EncodedMessageWriter.WriteHeader(bytes, fieldNumber, size);
         value.WriteTo(bytes.AsSpan(at));
         return bytes;
     }

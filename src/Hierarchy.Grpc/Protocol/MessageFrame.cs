@@ -75,16 +75,7 @@ public static class MessageFrame
     public static void Write(IBufferWriter<byte> writer, IMessage message, int maxSize)
     {
         var size = message.CalculateSize();
-        if (size > maxSize)
-        {
-            throw new RpcException(
-                StatusCode.ResourceExhausted, $"message of {size} bytes is larger than the limit of {maxSize} bytes");
-        }
-
-        var span = writer.GetSpan(HeaderSize + size);
-        span[0] = 0;
-        BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)size);
-        message.WriteTo(span.Slice(HeaderSize, size));
+        message.WriteTo(Reserve(writer, size, maxSize));
         writer.Advance(HeaderSize + size);
     }
 
@@ -93,6 +84,13 @@ public static class MessageFrame
     public static void Write(IBufferWriter<byte> writer, in EncodedMessage message, int maxSize)
     {
         var size = message.Length;
+        message.CopyTo(Reserve(writer, size, maxSize));
+        writer.Advance(HeaderSize + size);
+    }
+
+    /// <summary>Checks the size, writes the prefix, and returns the span the message goes into.</summary>
+    private static Span<byte> Reserve(IBufferWriter<byte> writer, int size, int maxSize)
+    {
         if (size > maxSize)
         {
             throw new RpcException(
@@ -102,8 +100,7 @@ public static class MessageFrame
         var span = writer.GetSpan(HeaderSize + size);
         span[0] = 0;
         BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)size);
-        message.CopyTo(span.Slice(HeaderSize, size));
-        writer.Advance(HeaderSize + size);
+        return span.Slice(HeaderSize, size);
     }
 
     private static byte[] Gunzip(ReadOnlySequence<byte> compressed, int maxSize)

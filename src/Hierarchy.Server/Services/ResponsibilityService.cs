@@ -38,11 +38,8 @@ public sealed class ResponsibilityService(
         .Unary(ResponsibilityMethods.ListCategories, ListCategories);
 
     /// <summary>Resolves one request against one tree snapshot, as a message.</summary>
-    internal Hierarchy.V1.Resolution Resolve(OrgTreeSnapshot tree, ResolveRequest request, Caller caller)
-    {
-        var (resolution, linked) = Answer(tree, request, caller);
-        return ProtoMapping.Resolution(tree, resolution, request.Category, linked);
-    }
+    internal Hierarchy.V1.Resolution Resolve(OrgTreeSnapshot tree, ResolveRequest request, Caller caller) =>
+        Whole(tree, Locate(tree, request), request, caller);
 
     /// <summary>Resolves one request, encoded from the parts cached for the tree version: the hot path of Resolve.</summary>
     internal EncodedMessage ResolveEncoded(OrgTreeSnapshot tree, ResolveRequest request, Caller caller)
@@ -51,15 +48,14 @@ public sealed class ResponsibilityService(
         if (resolution.SkippedIndexes.Count > 0)
         {
             // A fallback answer depends on the place, not only the owner: encode it whole.
-            var linked = request.HouseholdId == 0 ? null : LinkedMember(tree, request.HouseholdId, caller);
-            return new EncodedMessage(ProtoMapping.Resolution(tree, resolution, request.Category, linked).ToByteArray());
+            return new EncodedMessage(Whole(tree, resolution, request, caller).ToByteArray());
         }
 
         var messages = SnapshotMessages.For(tree);
         return new EncodedMessage(
             messages.PlaceField(resolution.ReportedIndex),
             messages.OwnerPart(resolution, request.Category),
-            request.HouseholdId == 0 ? default : LinkedMemberField(tree, request.HouseholdId, caller));
+            LinkedMemberField(tree, request.HouseholdId, caller));
     }
 
     /// <summary>Resolves a call that must first wait for its consistency token, or that asks about the past.</summary>
@@ -75,18 +71,20 @@ public sealed class ResponsibilityService(
         return new EncodedMessage(Resolve(tree, request, caller).ToByteArray());
     }
 
-    private (Domain.Responsibility.Resolution Resolution, Person? Linked) Answer(OrgTreeSnapshot tree, ResolveRequest request, Caller caller) =>
-        (Locate(tree, request), request.HouseholdId == 0 ? null : LinkedMember(tree, request.HouseholdId, caller));
-
     private Domain.Responsibility.Resolution Locate(OrgTreeSnapshot tree, ResolveRequest request) =>
         ResponsibilityResolver.Resolve(tree, Places.Locate(state, tree, request.HouseholdId, request.UnitId, request.UnitCode), request.Category);
 
-    private Person? LinkedMember(OrgTreeSnapshot tree, long householdId, Caller caller) =>
-        state.Members.Get(state.Households.MemberOf(householdId)) is not { } entry ? null
-        : ProtoMapping.LinkedMember(entry.Member, SeesPersonalData(tree, entry, caller));
+    /// <summary>Builds the whole answer as a message, the linked member included.</summary>
+    private Hierarchy.V1.Resolution Whole(OrgTreeSnapshot tree, Domain.Responsibility.Resolution resolution, ResolveRequest request, Caller caller) =>
+        ProtoMapping.Resolution(tree, resolution, request.Category,
+            LinkedEntry(request.HouseholdId) is { } entry ? ProtoMapping.LinkedMember(entry.Member, SeesPersonalData(tree, entry, caller)) : null);
+
+    /// <summary>Gets the member a household named by the request is linked to; null for a unit, or a household with none.</summary>
+    private MemberEntry? LinkedEntry(long householdId) =>
+        householdId == 0 ? null : state.Members.Get(state.Households.MemberOf(householdId));
 
     private ReadOnlyMemory<byte> LinkedMemberField(OrgTreeSnapshot tree, long householdId, Caller caller) =>
-        state.Members.Get(state.Households.MemberOf(householdId)) is not { } entry ? default
+        LinkedEntry(householdId) is not { } entry ? default
         : SeesPersonalData(tree, entry, caller)
             ? MessageField.Encode(Hierarchy.V1.Resolution.LinkedMemberFieldNumber, ProtoMapping.LinkedMember(entry.Member, personalData: true))
             : _maskedMembers.For(entry);

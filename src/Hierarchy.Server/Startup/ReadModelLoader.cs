@@ -17,23 +17,18 @@ public static class ReadModelLoader
         return state;
     }
 
-    /// <summary>Places every household from <paramref name="fromId"/> on in its building group, with its linked member.</summary>
+    /// <summary>Places every household from <paramref name="fromId"/> on in its building group.</summary>
     public static async Task AddHouseholdsAsync(HierarchyState state, IHouseholdStore households, long fromId, CancellationToken cancellationToken)
     {
         await foreach (var placement in households.ReadPlacementsAsync(fromId, cancellationToken))
         {
             state.Households.SetBuildingGroup(placement.HouseholdId, placement.BuildingGroupId);
-            if (placement.MemberId != 0)
-            {
-                state.Households.SetMember(placement.HouseholdId, placement.MemberId);
-            }
         }
     }
 
-    /// <summary>Adds every member from <paramref name="fromId"/> on, and links its households to it.</summary>
+    /// <summary>Adds every member from <paramref name="fromId"/> on, and links its households to it: the one source of links.</summary>
     public static async Task AddMembersAsync(HierarchyState state, IPartyMemberStore members, long fromId, CancellationToken cancellationToken)
     {
-        // Households imported before their members were placed unlinked, so the links are set from the members' side too.
         await foreach (var member in members.ReadAllAsync(fromId, cancellationToken))
         {
             state.Members.Set(new MemberEntry(member.Member, member.Households));

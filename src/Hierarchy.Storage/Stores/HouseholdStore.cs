@@ -48,14 +48,11 @@ public sealed class HouseholdStore(Database database) : IHouseholdStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = Sql.Command(connection, null,
-            """
-            SELECT h.id, h.building_group_id, COALESCE(l.member_id, 0)
-            FROM households h LEFT JOIN member_households l ON l.household_id = h.id WHERE h.id >= @from
-            """, ("from", fromId));
+            "SELECT id, building_group_id FROM households WHERE id >= @from", ("from", fromId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new HouseholdPlacement(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+            yield return new HouseholdPlacement(reader.GetInt64(0), reader.GetInt64(1));
         }
     }
 

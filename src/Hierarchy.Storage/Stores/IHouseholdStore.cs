@@ -12,15 +12,14 @@ public interface IHouseholdStore
     /// <exception cref="Domain.Errors.NotFoundException">No such household.</exception>
     Task<Household> GetAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>Streams the building group and linked member of every household from <paramref name="fromId"/> on, for the read model.</summary>
+    /// <summary>Streams the building group of every household from <paramref name="fromId"/> on, for the read model (links come with the members).</summary>
     IAsyncEnumerable<HouseholdPlacement> ReadPlacementsAsync(long fromId, CancellationToken cancellationToken);
 
     /// <summary>Gets the largest household id in use; 0 when there are none.</summary>
     Task<long> MaxIdAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>Where a household lives and who it is linked to.</summary>
+/// <summary>Where a household lives.</summary>
 /// <param name="HouseholdId">Gets the household.</param>
 /// <param name="BuildingGroupId">Gets its building group.</param>
-/// <param name="MemberId">Gets the linked member; 0 when none.</param>
-public readonly record struct HouseholdPlacement(long HouseholdId, long BuildingGroupId, long MemberId);
+public readonly record struct HouseholdPlacement(long HouseholdId, long BuildingGroupId);
