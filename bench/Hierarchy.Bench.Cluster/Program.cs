@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Hierarchy.Bench.Common;
 using Hierarchy.Grpc.Client;
-using Hierarchy.Grpc.Contract;
 using Hierarchy.Import;
 using Hierarchy.Server;
 using Hierarchy.Server.Startup;
@@ -38,7 +39,7 @@ for (var i = 0; i < 3; i++)
 }
 
 var channels = nodes.Select(n => GrpcChannel.ForAddress(n.Address)).ToList();
-var options = CallOptions.WithBearer("admin");
+var options = Bearer.Options("admin");
 var households = nodes[0].State.Households.Count;
 var members = nodes[0].State.Members.All().Select(m => m.Member.Id).ToArray();
 var latencies = nodes.Select(_ => new List<double>()).ToList();
@@ -59,27 +60,25 @@ var workers = Enumerable.Range(0, 24).Select(w => Task.Run(async () =>
         {
             if (roll < 8)
             {
-                await channels[node].UnaryAsync(ResponsibilityMethods.Resolve,
-                    new ResolveRequest { HouseholdId = random.NextInt64(1, households + 1), Category = "sewage" }, options);
+                await channels[node].Responsibility().ResolveAsync(new ResolveRequest { HouseholdId = random.NextInt64(1, households + 1), Category = "sewage" }, options).ResponseAsync;
             }
             else if (roll == 8)
             {
-                await channels[node].UnaryAsync(IssueMethods.ReportIssue, new ReportIssueRequest
+                await channels[node].Issues().ReportIssueAsync(new ReportIssueRequest
                 {
                     RequestId = Guid.NewGuid().ToString("N"),
                     HouseholdId = random.NextInt64(1, households + 1),
                     Category = "garbage",
                     Channel = IssueChannel.Hotline,
                     Description = "垃圾清运不及时",
-                }, options);
+                }, options).ResponseAsync;
             }
             else
             {
-                await channels[node].UnaryAsync(PartyMemberMethods.ListHouseholds,
-                    new ListHouseholdsRequest { MemberId = members[random.Next(members.Length)] }, options);
+                await channels[node].PartyMembers().ListHouseholdsAsync(new ListHouseholdsRequest { MemberId = members[random.Next(members.Length)] }, options).ResponseAsync;
             }
         }
-        catch (Hierarchy.Grpc.Protocol.RpcException)
+        catch (RpcException)
         {
             Interlocked.Increment(ref errors[node]);
             if (roll < 8)
@@ -107,10 +106,9 @@ foreach (var community in Enumerable.Range(0, tree.Count).Where(i => tree.LevelO
     plan.Changes.Add(new ReorganizationChange { MergeGrids = new MergeGrids { SourceGridIds = { ids[5] }, TargetGridId = ids[4] } });
 }
 
-var planned = await channels[0].UnaryAsync(AdminMethods.PlanReorganization, plan, options);
+var planned = await channels[0].Admin().PlanReorganizationAsync(plan, options).ResponseAsync;
 var applyClock = Stopwatch.StartNew();
-var applied = await channels[0].UnaryAsync(AdminMethods.ApplyReorganization,
-    new ApplyReorganizationRequest { PlanId = planned.PlanId, ExpectedTreeVersion = planned.BaseTreeVersion }, options);
+var applied = await channels[0].Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = planned.PlanId, ExpectedTreeVersion = planned.BaseTreeVersion }, options).ResponseAsync;
 var applyTime = applyClock.Elapsed;
 await Task.WhenAll(workers);
 

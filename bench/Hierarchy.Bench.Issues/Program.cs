@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using Grpc.Net.Client;
 using Hierarchy.Bench.Common;
 using Hierarchy.Grpc.Client;
-using Hierarchy.Grpc.Contract;
 using Hierarchy.Server;
 using Hierarchy.Server.Issues;
 using Hierarchy.Server.Security;
@@ -44,20 +44,20 @@ async Task RunAsync(string engine, StorageSettings storage)
         logging => logging.ClearProviders());
     using var channel = GrpcChannel.ForAddress(server.Address);
     var households = (int)server.State.Households.Count;
-    var options = CallOptions.WithBearer("bench");
+    var options = Bearer.Options("bench");
 
     var intake = Stopwatch.StartNew();
     var ids = new long[reports];
     await Parallel.ForAsync(0, reports, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, _) =>
     {
-        var reply = await channel.UnaryAsync(IssueMethods.ReportIssue, new ReportIssueRequest
+        var reply = await channel.Issues().ReportIssueAsync(new ReportIssueRequest
         {
             RequestId = $"bench-{i}",
             HouseholdId = 1 + (i % households),
             Category = "garbage",
             Channel = IssueChannel.Hotline,
             Description = "垃圾清运不及时",
-        }, options);
+        }, options).ResponseAsync;
         ids[i] = reply.Issue.Id;
     });
     intake.Stop();

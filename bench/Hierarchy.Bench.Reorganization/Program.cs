@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Hierarchy.Bench.Common;
 using Hierarchy.Grpc.Client;
-using Hierarchy.Grpc.Contract;
 using Hierarchy.Import;
 using Hierarchy.Server;
 using Hierarchy.Server.Startup;
@@ -40,7 +41,7 @@ static async Task RunAsync(string engine, StorageSettings storage)
         },
         logging => logging.ClearProviders());
     using var channel = GrpcChannel.ForAddress(server.Address);
-    var options = CallOptions.WithBearer("admin");
+    var options = Bearer.Options("admin");
     var tree = server.State.Tree;
     var request = new PlanReorganizationRequest();
     var grids = Enumerable.Range(0, tree.Count).Where(i => tree.LevelOf(i) == Hierarchy.Domain.Organization.OrgLevel.Grid)
@@ -52,7 +53,7 @@ static async Task RunAsync(string engine, StorageSettings storage)
     }
 
     var clock = Stopwatch.StartNew();
-    var plan = await channel.UnaryAsync(AdminMethods.PlanReorganization, request, options);
+    var plan = await channel.Admin().PlanReorganizationAsync(request, options).ResponseAsync;
     var planTime = clock.Elapsed;
 
     using var stop = new CancellationTokenSource();
@@ -65,10 +66,9 @@ static async Task RunAsync(string engine, StorageSettings storage)
         {
             try
             {
-                await channel.UnaryAsync(ResponsibilityMethods.Resolve,
-                    new ResolveRequest { HouseholdId = random.NextInt64(1, households + 1), Category = "sewage" }, options);
+                await channel.Responsibility().ResolveAsync(new ResolveRequest { HouseholdId = random.NextInt64(1, households + 1), Category = "sewage" }, options).ResponseAsync;
             }
-            catch (Hierarchy.Grpc.Protocol.RpcException)
+            catch (RpcException)
             {
                 Interlocked.Increment(ref failures);
             }
@@ -83,8 +83,7 @@ static async Task RunAsync(string engine, StorageSettings storage)
 
     var callsBefore = Interlocked.Read(ref calls);
     clock.Restart();
-    var applied = await channel.UnaryAsync(
-        AdminMethods.ApplyReorganization, new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, options);
+    var applied = await channel.Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, options).ResponseAsync;
     var applyTime = clock.Elapsed;
     var during = Interlocked.Read(ref calls) - callsBefore;
     await stop.CancelAsync();

@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Grpc.Client;
-using Hierarchy.Grpc.Contract;
 using Hierarchy.V1;
 
 namespace Hierarchy.Bench.Resolve;
@@ -23,7 +24,7 @@ internal static class Batch
                 new ResolveRequest { HouseholdId = random.NextInt64(1, state.Households.Count + 1), Category = "sewage" }));
             return request;
         }).ToArray();
-        await channel.UnaryAsync(ResponsibilityMethods.ResolveBatch, batches[0], options);
+        await channel.Responsibility().ResolveBatchAsync(batches[0], options).ResponseAsync;
 
         var latencies = new double[batches.Length];
         var clock = Stopwatch.StartNew();
@@ -32,7 +33,7 @@ internal static class Batch
             for (var i = caller; i < batches.Length; i += Callers)
             {
                 var started = Stopwatch.GetTimestamp();
-                var answer = await channel.UnaryAsync(ResponsibilityMethods.ResolveBatch, batches[i], options);
+                var answer = await channel.Responsibility().ResolveBatchAsync(batches[i], options).ResponseAsync;
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (answer.Results.Count != Size || answer.Results.Any(r => r.Resolution is null))
                 {

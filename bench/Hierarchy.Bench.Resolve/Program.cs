@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using Google.Protobuf;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
 using Hierarchy.Bench.Common;
 using Hierarchy.Bench.Resolve;
 using Hierarchy.Grpc.Client;
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Protocol;
 using Hierarchy.Server;
 using Hierarchy.Server.Services;
 using Hierarchy.V1;
@@ -33,28 +32,23 @@ Console.WriteLine(
     $"load: {state.Tree.Count:N0} units, {state.Households.Count:N0} households in {load.TotalSeconds:F1} s; " +
     $"RSS {Process.GetCurrentProcess().WorkingSet64 / (1024.0 * 1024 * 1024):F2} GiB, managed heap {GC.GetTotalMemory(false) / (1024.0 * 1024 * 1024):F2} GiB");
 
-InProcess.Measure(state, server.Services.GetRequiredService<ResponsibilityService>());
+InProcess.Measure(state, server.Services.GetRequiredService<Hierarchy.Server.Services.ResponsibilityService>());
 
 var request = new ResolveRequest { HouseholdId = Math.Min(4_000_000, state.Households.Count / 2), Category = "sewage" };
 using var channel = GrpcChannel.ForAddress(server.Address);
-var reply = await channel.UnaryAsync(ResponsibilityMethods.Resolve, request, CallOptions.WithBearer("bench"));
+var reply = await channel.Responsibility().ResolveAsync(request, Bearer.Options("bench")).ResponseAsync;
 Console.WriteLine($"sample: household {request.HouseholdId} → {reply.Owner.Name} ({reply.CalculateSize()} bytes)");
-await Batch.MeasureAsync(state, channel, CallOptions.WithBearer("bench"));
+await Batch.MeasureAsync(state, channel, Bearer.Options("bench"));
 
-var framed = Frame(request);
-await using var raw = await RawHttp2Server.StartAsync(Frame(reply));
-var grpcUrl = new Uri(server.Address, ResponsibilityMethods.Resolve.Path);
+var framed = GrpcFrame.Of(request);
+await using var raw = await RawHttp2Server.StartAsync(GrpcFrame.Of(reply));
+var grpcUrl = new Uri(server.Address, ResponsibilityServiceMethods.Resolve.FullName);
 string[] headers = ["content-type: application/grpc", "te: trailers", "authorization: Bearer bench"];
-var peak = await CeilingComparison.RunAsync("gRPC Resolve, peak", grpcUrl, raw, framed, requests, headers);
+var check = new LoadTarget(
+    "Health/Check on the same server", new Uri(server.Address, "/grpc.health.v1.Health/Check"), GrpcFrame.Of(new HealthCheckRequest()), headers);
+var peak = (await CeilingComparison.RunAsync([new LoadTarget("gRPC Resolve, peak", grpcUrl, framed, headers), check], raw, requests))[0];
 var gcBefore = (Count: GC.CollectionCount(0), Pause: GC.GetTotalPauseDuration());
 var halfLoad = await CeilingComparison.AtRateAsync(grpcUrl, framed, requests / 2, peak.RequestsPerSecond / 2, headers);
 Console.WriteLine(halfLoad.Describe("gRPC Resolve at half peak"));
 Console.WriteLine($"  garbage collections during it: {GC.CollectionCount(0) - gcBefore.Count}, paused {(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds:F0} ms in all");
 return 0;
-
-static byte[] Frame(IMessage message)
-{
-    var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-    MessageFrame.Write(buffer, message, int.MaxValue);
-    return buffer.WrittenSpan.ToArray();
-}

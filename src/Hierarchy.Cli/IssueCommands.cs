@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Hierarchy.Grpc.Contract;
+using Hierarchy.Grpc.Client;
 using Hierarchy.V1;
 
 namespace Hierarchy.Cli;
@@ -30,15 +30,15 @@ internal static class IssueCommands
         {
             using var server = connection.Open(parse);
             var options = connection.Call(parse, cancellationToken);
-            var reported = await server.UnaryAsync(IssueMethods.ReportIssue, new ReportIssueRequest
+            var reported = await server.Issues().ReportIssueAsync(new ReportIssueRequest
             {
                 RequestId = parse.GetValue(requestId)!,
                 HouseholdId = parse.GetValue(household),
                 Category = parse.GetValue(category)!,
                 Channel = parse.GetValue(channel),
                 Description = parse.GetValue(description)!,
-            }, options);
-            var accepted = await server.UnaryAsync(IssueMethods.Accept, new IssueActionRequest { IssueId = reported.Issue.Id }, options);
+            }, options).ResponseAsync;
+            var accepted = await server.Issues().AcceptAsync(new IssueActionRequest { IssueId = reported.Issue.Id }, options).ResponseAsync;
             Print(accepted.Issue);
             return 0;
         });
@@ -58,12 +58,12 @@ internal static class IssueCommands
             var token = string.Empty;
             do
             {
-                var page = await server.UnaryAsync(IssueMethods.ListIssues, new ListIssuesRequest
+                var page = await server.Issues().ListIssuesAsync(new ListIssuesRequest
                 {
                     UnitCode = parse.GetValue(unit)!,
                     Status = parse.GetValue(status),
                     PageToken = token,
-                }, connection.Call(parse, cancellationToken));
+                }, connection.Call(parse, cancellationToken)).ResponseAsync;
                 foreach (var issue in page.Issues)
                 {
                     Print(issue);
@@ -87,8 +87,7 @@ internal static class IssueCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var server = connection.Open(parse);
-            var reply = await server.UnaryAsync(
-                IssueMethods.Escalate, new EscalateRequest { IssueId = parse.GetValue(id), Reason = parse.GetValue(reason)! }, connection.Call(parse, cancellationToken));
+            var reply = await server.Issues().EscalateAsync(new EscalateRequest { IssueId = parse.GetValue(id), Reason = parse.GetValue(reason)! }, connection.Call(parse, cancellationToken)).ResponseAsync;
             Print(reply.Issue);
             return 0;
         });

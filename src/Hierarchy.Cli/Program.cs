@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Grpc.Core;
 using Hierarchy.Cli;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Storage;
@@ -11,7 +12,12 @@ try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is DomainException or StorageUnavailableException or Hierarchy.Grpc.Protocol.RpcException or ArgumentException or FormatException)
+catch (RpcException e)
+{
+    Console.Error.WriteLine($"error: {e.StatusCode}: {e.Status.Detail}");
+    return 1;
+}
+catch (Exception e) when (e is DomainException or StorageUnavailableException or ArgumentException or FormatException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;

@@ -1,6 +1,7 @@
 using System.CommandLine;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Hierarchy.Grpc.Client;
-using Hierarchy.Grpc.Contract;
 using Hierarchy.V1;
 
 namespace Hierarchy.Cli;
@@ -43,7 +44,7 @@ internal static class ReorganizationCommands
                 });
             }
 
-            var plan = await server.UnaryAsync(AdminMethods.PlanReorganization, request, options);
+            var plan = await server.Admin().PlanReorganizationAsync(request, options).ResponseAsync;
             Console.WriteLine($"plan {plan.PlanId} on tree version {plan.BaseTreeVersion}: grids {plan.GridsBefore} → {plan.GridsAfter}, " +
                 $"{plan.Retired.Count} retired, {plan.BuildingGroupsMoved} building groups and {plan.HouseholdsMoved:N0} households change grid, " +
                 $"{plan.MembersMoved.Count} members move, {plan.PositionsVacated.Count} positions vacated, {plan.IssuesRerouted.Count} open issues re-routed");
@@ -73,8 +74,7 @@ internal static class ReorganizationCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var server = connection.Open(parse);
-            var applied = await server.UnaryAsync(AdminMethods.ApplyReorganization,
-                new ApplyReorganizationRequest { PlanId = parse.GetValue(plan), ExpectedTreeVersion = parse.GetValue(version) }, connection.Call(parse, cancellationToken));
+            var applied = await server.Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = parse.GetValue(plan), ExpectedTreeVersion = parse.GetValue(version) }, connection.Call(parse, cancellationToken)).ResponseAsync;
             Console.WriteLine(applied.AppliedNow
                 ? $"applied: tree version {applied.TreeVersion}, effective {applied.EffectiveAt.ToDateTimeOffset().ToLocalTime():u}"
                 : $"plan was applied before, as tree version {applied.TreeVersion}; nothing changed");
@@ -91,7 +91,7 @@ internal static class ReorganizationCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var server = connection.Open(parse);
-            var list = await server.UnaryAsync(AdminMethods.ListReorganizations, new ListReorganizationsRequest(), connection.Call(parse, cancellationToken));
+            var list = await server.Admin().ListReorganizationsAsync(new ListReorganizationsRequest(), connection.Call(parse, cancellationToken)).ResponseAsync;
             foreach (var r in list.Reorganizations)
             {
                 Console.WriteLine($"version {r.TreeVersion,-6} {r.EffectiveAt?.ToDateTimeOffset().ToLocalTime():u}  plan {r.PlanId} by {r.AppliedBy}: {r.Summary}");
@@ -134,9 +134,9 @@ internal static class ReorganizationCommands
     {
         try
         {
-            return (await server.UnaryAsync(DirectoryMethods.GetUnit, new GetUnitRequest { UnitCode = code }, options)).Unit.Id;
+            return (await server.Directory().GetUnitAsync(new GetUnitRequest { UnitCode = code }, options).ResponseAsync).Unit.Id;
         }
-        catch (Hierarchy.Grpc.Protocol.RpcException e)
+        catch (RpcException e)
         {
             throw new ArgumentException($"line {line}: grid {code}: {e.Status.Detail}");
         }

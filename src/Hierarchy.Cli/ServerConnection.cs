@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Hierarchy.Grpc.Client;
 
 namespace Hierarchy.Cli;
@@ -26,6 +28,7 @@ internal sealed class ServerConnection
 
     public GrpcChannel Open(ParseResult parse) => GrpcChannel.ForAddress("http://" + parse.GetValue(Server));
 
+    // An operator waiting on a server that does not answer should get an error, not a hung terminal.
     public CallOptions Call(ParseResult parse, CancellationToken cancellationToken) =>
-        CallOptions.WithBearer(parse.GetValue(Token)!) with { CancellationToken = cancellationToken };
+        Bearer.Options(parse.GetValue(Token)!, cancellationToken).WithDeadline(DateTime.UtcNow.AddSeconds(30));
 }

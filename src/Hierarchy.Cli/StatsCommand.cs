@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Google.Protobuf.WellKnownTypes;
-using Hierarchy.Grpc.Contract;
+using Hierarchy.Grpc.Client;
 using Hierarchy.V1;
 
 namespace Hierarchy.Cli;
@@ -25,10 +25,8 @@ internal static class StatsCommand
             using var server = connection.Open(parse);
             var options = connection.Call(parse, cancellationToken);
             var (start, end) = (Timestamp.FromDateTimeOffset(parse.GetValue(from)), Timestamp.FromDateTimeOffset(parse.GetValue(to)));
-            var own = await server.UnaryAsync(
-                StatsMethods.GetUnitStats, new GetUnitStatsRequest { UnitCode = parse.GetValue(unit)!, From = start, To = end }, options);
-            var children = await server.UnaryAsync(
-                StatsMethods.RankChildren, new RankChildrenRequest { UnitCode = parse.GetValue(unit)!, From = start, To = end, By = parse.GetValue(by) }, options);
+            var own = await server.Stats().GetUnitStatsAsync(new GetUnitStatsRequest { UnitCode = parse.GetValue(unit)!, From = start, To = end }, options).ResponseAsync;
+            var children = await server.Stats().RankChildrenAsync(new RankChildrenRequest { UnitCode = parse.GetValue(unit)!, From = start, To = end, By = parse.GetValue(by) }, options).ResponseAsync;
             Console.WriteLine($"{"unit",-28} {"received",9} {"resolved",9} {"解决率",7} {"满意率",7} {"响应率",7} {"median h",9} {"per 1000 hh",12}");
             Row(own);
             Console.WriteLine(new string('-', 100));

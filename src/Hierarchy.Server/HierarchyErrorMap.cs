@@ -1,14 +1,13 @@
+using Grpc.Core;
 using Hierarchy.Domain.Errors;
-using Hierarchy.Grpc.Protocol;
-using Hierarchy.Grpc.Server;
 using Hierarchy.Storage;
 
 namespace Hierarchy.Server;
 
 /// <summary>The one place Hierarchy's exceptions become gRPC statuses.</summary>
-public sealed class HierarchyErrorMap : IGrpcErrorMap
+public sealed class HierarchyErrorMap
 {
-    /// <inheritdoc />
+    /// <summary>Gets the status for a Hierarchy exception; null for any other exception, which is a fault, not an answer.</summary>
     public Status? Map(Exception exception) => exception switch
     {
         InvalidFieldException e => new Status(StatusCode.InvalidArgument, e.Message),

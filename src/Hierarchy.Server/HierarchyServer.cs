@@ -1,13 +1,13 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Hierarchy.Domain.ReadModel;
-using Hierarchy.Grpc.Server;
 using Hierarchy.Import;
+using Hierarchy.Server.Health;
 using Hierarchy.Server.Issues;
+using Hierarchy.Server.Pipeline;
 using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Replication;
 using Hierarchy.Server.Security;
-using Hierarchy.Server.Services;
 using Hierarchy.Server.Startup;
 using Hierarchy.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -50,7 +50,8 @@ public sealed class HierarchyServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // Per-request hosting logs would cost more than the calls themselves.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        // With this logger off, hosting skips its per-request log scope and activity; the dispatcher logs what fails.
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
+        // With this logger off, hosting skips its per-request log scope and activity; the error map logs what fails.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         logging?.Invoke(builder.Logging);
         ConfigureKestrel(builder, settings);
@@ -93,19 +94,14 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton(state);
             builder.Services.AddSingleton(tokens);
             builder.Services.AddSingleton<HierarchyErrorMap>();
-            builder.Services.AddSingleton<IGrpcErrorMap>(sp => sp.GetRequiredService<HierarchyErrorMap>());
-            builder.Services.AddGrpcProtocol(options => options.MaxReceiveMessageSize = settings.MaxReceiveMessageSize);
-            builder.Services.AddGrpcService<DirectoryService>();
-            builder.Services.AddGrpcService<ResponsibilityService>();
-            builder.Services.AddGrpcService<PartyMemberService>();
-            builder.Services.AddGrpcService<IssueService>();
-            builder.Services.AddGrpcService<StatsService>();
-            builder.Services.AddGrpcService<AdminService>();
+            builder.Services.AddHierarchyGrpc(settings);
 
             var app = builder.Build();
             app.Services.GetRequiredService<ChangeFeedFollower>().StartAt(position);
-            app.RunGrpc();
+            app.MapHierarchyGrpc();
+            ServingStatus.MarkNotServing(app.Services);
             await app.StartAsync(cancellationToken);
+            await ServingStatus.PublishAsync(app.Services, cancellationToken);
             return new HierarchyServer(app, stores, BoundAddress(app, settings), sample);
         }
         catch
@@ -148,6 +144,11 @@ public sealed class HierarchyServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            kestrel.Limits.Http2.MaxStreamsPerConnection = settings.MaxStreamsPerConnection;
+            kestrel.Limits.Http2.KeepAlivePingDelay = settings.KeepAlivePingDelay;
+            kestrel.Limits.Http2.KeepAlivePingTimeout = settings.KeepAlivePingTimeout;
+            kestrel.Limits.MaxRequestHeadersTotalSize = settings.MaxRequestHeadersSize;
+            kestrel.Limits.Http2.MaxRequestHeaderFieldSize = settings.MaxRequestHeadersSize;
             kestrel.Listen(settings.Listen, listen =>
             {
                 // Cleartext HTTP/2 needs a port of its own: without TLS there is no ALPN to choose the protocol.

@@ -37,4 +37,19 @@ public sealed record ServerSettings
 
     /// <summary>Gets the largest request message accepted, in bytes. Defaults to 4 MiB.</summary>
     public int MaxReceiveMessageSize { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>Gets the largest response message sent, in bytes; a larger answer fails RESOURCE_EXHAUSTED. Defaults to 4 MiB.</summary>
+    public int MaxSendMessageSize { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>Gets how many calls one HTTP/2 connection may have open at once. Defaults to 100.</summary>
+    public int MaxStreamsPerConnection { get; init; } = 100;
+
+    /// <summary>Gets the largest total size of a call's request headers, in bytes. Defaults to 32 KiB.</summary>
+    public int MaxRequestHeadersSize { get; init; } = 32 * 1024;
+
+    /// <summary>Gets how long a connection may stay silent before the server pings it. Defaults to 30 seconds.</summary>
+    public TimeSpan KeepAlivePingDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets how long the server waits for a ping's answer before it closes the connection. Defaults to 20 seconds.</summary>
+    public TimeSpan KeepAlivePingTimeout { get; init; } = TimeSpan.FromSeconds(20);
 }

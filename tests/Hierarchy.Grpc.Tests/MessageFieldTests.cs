@@ -1,5 +1,5 @@
 using Google.Protobuf;
-using Hierarchy.Grpc.Protocol;
+using Hierarchy.Grpc.WireForm;
 using Hierarchy.V1;
 
 namespace Hierarchy.Grpc.Tests;

@@ -1,5 +1,5 @@
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Protocol;
+using Grpc.Core;
+using Hierarchy.Grpc.Client;
 using Hierarchy.V1;
 
 namespace Hierarchy.Server.Tests;
@@ -7,24 +7,24 @@ namespace Hierarchy.Server.Tests;
 [Collection(TongzhouIssueServerCollection.Name)]
 public sealed class IssueStoryTests(TongzhouIssueServer tongzhou)
 {
-    private readonly Grpc.Client.CallOptions _service = WeiduServer.As("service");
+    private readonly CallOptions _service = WeiduServer.As("service");
 
     [Fact]
     public async Task A_broken_elevator_at_a_building_group_is_resolved_the_same_day_and_rated()
     {
         var household = tongzhou.HouseholdIn("110112001006");
         var issue = await ReportAsync("elevator-" + household, household, "elevator", "3号楼电梯困人后停运");
-        issue = await ActAsync(IssueMethods.Accept, new IssueActionRequest { IssueId = issue.Id });
+        issue = await ActAsync(Issues.AcceptAsync, new IssueActionRequest { IssueId = issue.Id });
 
         Assert.Equal("BuildingGroup", issue.Owner.Level);
         Assert.Equal(tongzhou.Clock.GetUtcNow().AddHours(12), issue.DueAt.ToDateTimeOffset());
 
-        issue = await ActAsync(IssueMethods.StartWork, new IssueActionRequest { IssueId = issue.Id, ExpectedVersion = issue.Version });
+        issue = await ActAsync(Issues.StartWorkAsync, new IssueActionRequest { IssueId = issue.Id, ExpectedVersion = issue.Version });
         tongzhou.Clock.Advance(TimeSpan.FromHours(3));
-        issue = await ActAsync(IssueMethods.Resolve, new ResolveIssueRequest { IssueId = issue.Id, Note = "更换曳引机制动器", ExpectedVersion = issue.Version });
-        issue = await ActAsync(IssueMethods.Rate, new RateRequest { IssueId = issue.Id, Rating = Satisfaction.Satisfied });
+        issue = await ActAsync(Issues.ResolveAsync, new ResolveIssueRequest { IssueId = issue.Id, Note = "更换曳引机制动器", ExpectedVersion = issue.Version });
+        issue = await ActAsync(Issues.RateAsync, new RateRequest { IssueId = issue.Id, Rating = Satisfaction.Satisfied });
 
-        var log = await tongzhou.Channel.UnaryAsync(IssueMethods.GetIssue, new GetIssueRequest { IssueId = issue.Id }, _service);
+        var log = await tongzhou.Channel.Issues().GetIssueAsync(new GetIssueRequest { IssueId = issue.Id }, _service).ResponseAsync;
         Assert.Equal(IssueStatus.Closed, log.Issue.Status);
         Assert.Equal(
             [IssueEventKind.EventReported, IssueEventKind.EventAccepted, IssueEventKind.EventDispatched, IssueEventKind.EventStarted,
@@ -38,7 +38,7 @@ public sealed class IssueStoryTests(TongzhouIssueServer tongzhou)
     {
         var household = tongzhou.HouseholdIn("110112001011");
         var issue = await ReportAsync("sewage-" + household, household, "sewage", "小区污水井冒水");
-        issue = await ActAsync(IssueMethods.Accept, new IssueActionRequest { IssueId = issue.Id });
+        issue = await ActAsync(Issues.AcceptAsync, new IssueActionRequest { IssueId = issue.Id });
         var owners = new List<string> { issue.Owner.Level };
 
         for (var step = 0; step < 3; step++)
@@ -46,7 +46,7 @@ public sealed class IssueStoryTests(TongzhouIssueServer tongzhou)
             tongzhou.Clock.MoveTo(issue.DueAt.ToDateTimeOffset());
             await tongzhou.Workflow.SweepAsync(100, CancellationToken.None);
             await tongzhou.Workflow.SweepAsync(100, CancellationToken.None);
-            issue = (await tongzhou.Channel.UnaryAsync(IssueMethods.GetIssue, new GetIssueRequest { IssueId = issue.Id }, _service)).Issue;
+            issue = (await tongzhou.Channel.Issues().GetIssueAsync(new GetIssueRequest { IssueId = issue.Id }, _service).ResponseAsync).Issue;
             owners.Add(issue.Owner.Level);
         }
 
@@ -62,20 +62,20 @@ public sealed class IssueStoryTests(TongzhouIssueServer tongzhou)
     {
         var household = tongzhou.HouseholdIn("110112001012");
         var issue = await ReportAsync("noise-" + household, household, "noise", "楼上装修夜间施工");
-        issue = await ActAsync(IssueMethods.Accept, new IssueActionRequest { IssueId = issue.Id });
+        issue = await ActAsync(Issues.AcceptAsync, new IssueActionRequest { IssueId = issue.Id });
         for (var round = 0; round < 2; round++)
         {
-            issue = await ActAsync(IssueMethods.StartWork, new IssueActionRequest { IssueId = issue.Id });
-            issue = await ActAsync(IssueMethods.Resolve, new ResolveIssueRequest { IssueId = issue.Id, Note = "已协调" });
-            issue = await ActAsync(IssueMethods.Rate, new RateRequest { IssueId = issue.Id, Rating = Satisfaction.Dissatisfied });
+            issue = await ActAsync(Issues.StartWorkAsync, new IssueActionRequest { IssueId = issue.Id });
+            issue = await ActAsync(Issues.ResolveAsync, new ResolveIssueRequest { IssueId = issue.Id, Note = "已协调" });
+            issue = await ActAsync(Issues.RateAsync, new RateRequest { IssueId = issue.Id, Rating = Satisfaction.Dissatisfied });
             if (round == 0)
             {
-                issue = await ActAsync(IssueMethods.Reopen, new ReopenRequest { IssueId = issue.Id, Reason = "夜间仍在施工" });
+                issue = await ActAsync(Issues.ReopenAsync, new ReopenRequest { IssueId = issue.Id, Reason = "夜间仍在施工" });
                 Assert.Equal(IssueStatus.Dispatched, issue.Status);
             }
         }
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => ActAsync(IssueMethods.Reopen, new ReopenRequest { IssueId = issue.Id, Reason = "还是吵" }));
+        var error = await Assert.ThrowsAsync<RpcException>(() => ActAsync(Issues.ReopenAsync, new ReopenRequest { IssueId = issue.Id, Reason = "还是吵" }));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("reopened once already", error.Status.Detail, StringComparison.Ordinal);
@@ -86,13 +86,13 @@ public sealed class IssueStoryTests(TongzhouIssueServer tongzhou)
     {
         var household = tongzhou.HouseholdIn("110112001016");
         var issue = await ReportAsync("garbage-" + household, household, "garbage", "垃圾桶满溢三天");
-        issue = await ActAsync(IssueMethods.Accept, new IssueActionRequest { IssueId = issue.Id });
+        issue = await ActAsync(Issues.AcceptAsync, new IssueActionRequest { IssueId = issue.Id });
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => ActAsync(IssueMethods.Rate, new RateRequest { IssueId = issue.Id, Rating = Satisfaction.Satisfied }));
+        var error = await Assert.ThrowsAsync<RpcException>(() => ActAsync(Issues.RateAsync, new RateRequest { IssueId = issue.Id, Rating = Satisfaction.Satisfied }));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal($"cannot rate issue {issue.Id}: it is Dispatched, not Resolved", error.Status.Detail);
-        var after = (await tongzhou.Channel.UnaryAsync(IssueMethods.GetIssue, new GetIssueRequest { IssueId = issue.Id }, _service)).Issue;
+        var after = (await tongzhou.Channel.Issues().GetIssueAsync(new GetIssueRequest { IssueId = issue.Id }, _service).ResponseAsync).Issue;
         Assert.Equal(issue.Version, after.Version);
     }
 
@@ -112,9 +112,8 @@ public sealed class IssueStoryTests(TongzhouIssueServer tongzhou)
     [InlineData("r-empty-description", "", "description")]
     public async Task A_report_missing_a_field_is_an_invalid_argument_naming_it(string requestId, string description, string field)
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => tongzhou.Channel.UnaryAsync(IssueMethods.ReportIssue,
-            new ReportIssueRequest { RequestId = requestId, HouseholdId = 1, Category = "sewage", Channel = IssueChannel.Hotline, Description = description },
-            _service));
+        var error = await Assert.ThrowsAsync<RpcException>(() => tongzhou.Channel.Issues().ReportIssueAsync(new ReportIssueRequest { RequestId = requestId, HouseholdId = 1, Category = "sewage", Channel = IssueChannel.Hotline, Description = description },
+            _service).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith(field, error.Status.Detail, StringComparison.Ordinal);
@@ -123,8 +122,7 @@ public sealed class IssueStoryTests(TongzhouIssueServer tongzhou)
     [Fact]
     public async Task A_report_without_a_channel_is_an_invalid_argument_naming_channel()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => tongzhou.Channel.UnaryAsync(IssueMethods.ReportIssue,
-            new ReportIssueRequest { RequestId = "no-channel", HouseholdId = 1, Category = "sewage", Description = "x" }, _service));
+        var error = await Assert.ThrowsAsync<RpcException>(() => tongzhou.Channel.Issues().ReportIssueAsync(new ReportIssueRequest { RequestId = "no-channel", HouseholdId = 1, Category = "sewage", Description = "x" }, _service).ResponseAsync);
 
         Assert.StartsWith("channel", error.Status.Detail, StringComparison.Ordinal);
     }
@@ -134,9 +132,8 @@ public sealed class IssueStoryTests(TongzhouIssueServer tongzhou)
     {
         var household = tongzhou.HouseholdIn("110112001021");
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => tongzhou.Channel.UnaryAsync(IssueMethods.ReportIssue,
-            new ReportIssueRequest { RequestId = "member-elsewhere", HouseholdId = household, Category = "noise", Channel = IssueChannel.WechatGroup, Description = "吵" },
-            WeiduServer.As("member-1")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => tongzhou.Channel.Issues().ReportIssueAsync(new ReportIssueRequest { RequestId = "member-elsewhere", HouseholdId = household, Category = "noise", Channel = IssueChannel.WechatGroup, Description = "吵" },
+            WeiduServer.As("member-1")).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
@@ -147,17 +144,16 @@ public sealed class IssueStoryTests(TongzhouIssueServer tongzhou)
         var community = tongzhou.UnitId("110112001023");
         var household = tongzhou.HouseholdIn("110112001023");
         using var stop = new CancellationTokenSource();
-        var watch = tongzhou.Channel.ServerStreamingAsync(
-            IssueMethods.WatchIssues, new WatchIssuesRequest { UnitId = community }, _service with { CancellationToken = stop.Token })
-            .GetAsyncEnumerator(stop.Token);
+        var watch = Issues.WatchIssues(new WatchIssuesRequest { UnitId = community }, _service.WithCancellationToken(stop.Token))
+            .ResponseStream.ReadAllAsync(stop.Token).GetAsyncEnumerator(stop.Token);
 
         var issue = await ReportAsync("watched-" + household, household, "water_supply", "停水");
         Assert.True(await watch.MoveNextAsync());
         var first = watch.Current;
-        await ActAsync(IssueMethods.Accept, new IssueActionRequest { IssueId = issue.Id });
-        var resumed = tongzhou.Channel.ServerStreamingAsync(
-            IssueMethods.WatchIssues, new WatchIssuesRequest { UnitId = community, AfterPosition = first.Event.Position }, _service with { CancellationToken = stop.Token })
-            .GetAsyncEnumerator(stop.Token);
+        await ActAsync(Issues.AcceptAsync, new IssueActionRequest { IssueId = issue.Id });
+        var resumed = Issues.WatchIssues(
+                new WatchIssuesRequest { UnitId = community, AfterPosition = first.Event.Position }, _service.WithCancellationToken(stop.Token))
+            .ResponseStream.ReadAllAsync(stop.Token).GetAsyncEnumerator(stop.Token);
         Assert.True(await resumed.MoveNextAsync());
 
         Assert.Equal((issue.Id, IssueEventKind.EventReported), (first.Issue.Id, first.Event.Kind));
@@ -174,24 +170,24 @@ public sealed class IssueStoryTests(TongzhouIssueServer tongzhou)
         var member = tongzhou.Server.State.Households.MemberOf(household);
         await ReportAsync("open-count-" + household, household, "noise", "广场舞音量过大");
 
-        var listed = await tongzhou.Channel.UnaryAsync(
-            PartyMemberMethods.ListHouseholds, new ListHouseholdsRequest { MemberId = member, PageSize = 10 }, _service);
+        var listed = await tongzhou.Channel.PartyMembers().ListHouseholdsAsync(new ListHouseholdsRequest { MemberId = member, PageSize = 10 }, _service).ResponseAsync;
 
         Assert.Equal(1, listed.Households.Single(h => h.Id == household).OpenIssueCount);
         Assert.All(listed.Households.Where(h => h.Id != household), h => Assert.Equal(0, h.OpenIssueCount));
     }
 
     private async Task<Issue> ReportAsync(string requestId, long household, string category, string description) =>
-        (await tongzhou.Channel.UnaryAsync(IssueMethods.ReportIssue, new ReportIssueRequest
+        (await tongzhou.Channel.Issues().ReportIssueAsync(new ReportIssueRequest
         {
             RequestId = requestId,
             HouseholdId = household,
             Category = category,
             Channel = IssueChannel.Hotline,
             Description = description,
-        }, _service)).Issue;
+        }, _service).ResponseAsync).Issue;
 
-    private async Task<Issue> ActAsync<TRequest>(Method<TRequest, IssueReply> method, TRequest request)
-        where TRequest : class, Google.Protobuf.IMessage<TRequest>, new() =>
-        (await tongzhou.Channel.UnaryAsync(method, request, _service)).Issue;
+    private IssueService.IssueServiceClient Issues => tongzhou.Channel.Issues();
+
+    private async Task<Issue> ActAsync<TRequest>(Func<TRequest, CallOptions, AsyncUnaryCall<IssueReply>> method, TRequest request) =>
+        (await method(request, _service)).Issue;
 }

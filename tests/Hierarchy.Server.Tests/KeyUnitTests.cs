@@ -1,5 +1,5 @@
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Protocol;
+using Grpc.Core;
+using Hierarchy.Grpc.Client;
 using Hierarchy.V1;
 
 namespace Hierarchy.Server.Tests;
@@ -8,13 +8,12 @@ namespace Hierarchy.Server.Tests;
 public sealed class KeyUnitTests(TongzhouIssueServer tongzhou)
 {
     private const string Yiruixili = "110112121014";
-    private readonly Grpc.Client.CallOptions _admin = WeiduServer.As("district-admin");
+    private readonly CallOptions _admin = WeiduServer.As("district-admin");
 
     [Fact]
     public async Task A_key_unit_that_relapses_restarts_its_period_and_leaves_the_list_only_after_a_clean_one()
     {
-        await tongzhou.Channel.UnaryAsync(StatsMethods.AddKeyUnit,
-            new AddKeyUnitRequest { UnitCode = Yiruixili, ObservationDays = 90, RelapseThreshold = 1 }, _admin);
+        await tongzhou.Channel.Stats().AddKeyUnitAsync(new AddKeyUnitRequest { UnitCode = Yiruixili, ObservationDays = 90, RelapseThreshold = 1 }, _admin).ResponseAsync;
         await ReportAsync(0);
         tongzhou.Clock.Advance(TimeSpan.FromDays(10));
         await ReportAsync(1);
@@ -33,8 +32,7 @@ public sealed class KeyUnitTests(TongzhouIssueServer tongzhou)
     [Fact]
     public async Task An_observation_period_of_zero_days_is_an_invalid_argument_naming_it()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => tongzhou.Channel.UnaryAsync(StatsMethods.AddKeyUnit,
-            new AddKeyUnitRequest { UnitCode = "110112121015", ObservationDays = 0, RelapseThreshold = 1 }, _admin));
+        var error = await Assert.ThrowsAsync<RpcException>(() => tongzhou.Channel.Stats().AddKeyUnitAsync(new AddKeyUnitRequest { UnitCode = "110112121015", ObservationDays = 0, RelapseThreshold = 1 }, _admin).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("observation_days", error.Status.Detail, StringComparison.Ordinal);
@@ -43,21 +41,19 @@ public sealed class KeyUnitTests(TongzhouIssueServer tongzhou)
     [Fact]
     public async Task Only_an_admin_over_the_unit_may_put_it_on_the_list()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => tongzhou.Channel.UnaryAsync(StatsMethods.AddKeyUnit,
-            new AddKeyUnitRequest { UnitCode = "110112121016", ObservationDays = 90 }, WeiduServer.As("service")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => tongzhou.Channel.Stats().AddKeyUnitAsync(new AddKeyUnitRequest { UnitCode = "110112121016", ObservationDays = 90 }, WeiduServer.As("service")).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
 
-    private Task<ListKeyUnitsResponse> ListAsync(bool includeCleared) => tongzhou.Channel.UnaryAsync(
-        StatsMethods.ListKeyUnits, new ListKeyUnitsRequest { UnitCode = "110112121", IncludeCleared = includeCleared }, _admin);
+    private Task<ListKeyUnitsResponse> ListAsync(bool includeCleared) => tongzhou.Channel.Stats().ListKeyUnitsAsync(new ListKeyUnitsRequest { UnitCode = "110112121", IncludeCleared = includeCleared }, _admin).ResponseAsync;
 
-    private Task<IssueReply> ReportAsync(int nth) => tongzhou.Channel.UnaryAsync(IssueMethods.ReportIssue, new ReportIssueRequest
+    private Task<IssueReply> ReportAsync(int nth) => tongzhou.Channel.Issues().ReportIssueAsync(new ReportIssueRequest
     {
         RequestId = $"key-unit-{nth}",
         HouseholdId = tongzhou.HouseholdIn(Yiruixili, nth),
         Category = "noise",
         Channel = IssueChannel.Hotline,
         Description = "夜间施工噪音",
-    }, WeiduServer.As("service"));
+    }, WeiduServer.As("service")).ResponseAsync;
 }

@@ -1,5 +1,5 @@
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Protocol;
+using Grpc.Core;
+using Hierarchy.Grpc.Client;
 using Hierarchy.V1;
 
 namespace Hierarchy.Server.Tests;
@@ -72,8 +72,7 @@ public sealed class PartyMemberTests(WeiduServer weidu)
     [Fact]
     public async Task A_member_may_not_link_households()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.UnaryAsync(
-            PartyMemberMethods.LinkHousehold, new LinkHouseholdRequest { MemberId = 1, HouseholdId = 40 }, WeiduServer.As("member-1")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.PartyMembers().LinkHouseholdAsync(new LinkHouseholdRequest { MemberId = 1, HouseholdId = 40 }, WeiduServer.As("member-1")).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
@@ -81,11 +80,10 @@ public sealed class PartyMemberTests(WeiduServer weidu)
     [Fact]
     public async Task An_admin_of_another_street_may_not_link_households_outside_it()
     {
-        var member = await weidu.Channel.UnaryAsync(PartyMemberMethods.GetMember, new GetMemberRequest { MemberId = 1 }, WeiduServer.As("service"));
+        var member = await weidu.Channel.PartyMembers().GetMemberAsync(new GetMemberRequest { MemberId = 1 }, WeiduServer.As("service")).ResponseAsync;
         Assert.NotEqual(weidu.StreetId, member.Unit.Id);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.UnaryAsync(
-            PartyMemberMethods.UnlinkHousehold, new UnlinkHouseholdRequest { MemberId = 1, HouseholdId = 1 }, WeiduServer.As("street-admin")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.PartyMembers().UnlinkHouseholdAsync(new UnlinkHouseholdRequest { MemberId = 1, HouseholdId = 1 }, WeiduServer.As("street-admin")).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
@@ -94,15 +92,12 @@ public sealed class PartyMemberTests(WeiduServer weidu)
     public async Task Moving_a_household_to_another_member_shows_at_once_in_resolve()
     {
         var admin = WeiduServer.As("district-admin");
-        var from = await weidu.Channel.UnaryAsync(PartyMemberMethods.GetMember, new GetMemberRequest { MemberId = 5 }, admin);
+        var from = await weidu.Channel.PartyMembers().GetMemberAsync(new GetMemberRequest { MemberId = 5 }, admin).ResponseAsync;
         var household = (await ListAsync(5, "district-admin")).Households[^1].Id;
 
-        var unlinked = await weidu.Channel.UnaryAsync(
-            PartyMemberMethods.UnlinkHousehold, new UnlinkHouseholdRequest { MemberId = 5, HouseholdId = household, ExpectedVersion = from.Version }, admin);
-        var linked = await weidu.Channel.UnaryAsync(
-            PartyMemberMethods.LinkHousehold, new LinkHouseholdRequest { MemberId = 6, HouseholdId = household }, admin);
-        var resolution = await weidu.Channel.UnaryAsync(
-            ResponsibilityMethods.Resolve, new ResolveRequest { HouseholdId = household, Category = "noise" }, admin);
+        var unlinked = await weidu.Channel.PartyMembers().UnlinkHouseholdAsync(new UnlinkHouseholdRequest { MemberId = 5, HouseholdId = household, ExpectedVersion = from.Version }, admin).ResponseAsync;
+        var linked = await weidu.Channel.PartyMembers().LinkHouseholdAsync(new LinkHouseholdRequest { MemberId = 6, HouseholdId = household }, admin).ResponseAsync;
+        var resolution = await weidu.Channel.Responsibility().ResolveAsync(new ResolveRequest { HouseholdId = household, Category = "noise" }, admin).ResponseAsync;
 
         Assert.Equal(from.LinkedHouseholds - 1, unlinked.Member.LinkedHouseholds);
         Assert.Equal(6, linked.Member.Id);
@@ -113,11 +108,10 @@ public sealed class PartyMemberTests(WeiduServer weidu)
     public async Task A_stale_expected_version_is_aborted()
     {
         var admin = WeiduServer.As("district-admin");
-        var member = await weidu.Channel.UnaryAsync(PartyMemberMethods.GetMember, new GetMemberRequest { MemberId = 7 }, admin);
+        var member = await weidu.Channel.PartyMembers().GetMemberAsync(new GetMemberRequest { MemberId = 7 }, admin).ResponseAsync;
         var household = (await ListAsync(7, "district-admin")).Households[0].Id;
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.UnaryAsync(
-            PartyMemberMethods.UnlinkHousehold, new UnlinkHouseholdRequest { MemberId = 7, HouseholdId = household, ExpectedVersion = member.Version + 1 }, admin));
+        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.PartyMembers().UnlinkHouseholdAsync(new UnlinkHouseholdRequest { MemberId = 7, HouseholdId = household, ExpectedVersion = member.Version + 1 }, admin).ResponseAsync);
 
         Assert.Equal(StatusCode.Aborted, error.StatusCode);
         Assert.Equal(member.LinkedHouseholds, (await ListAsync(7, "district-admin")).Total);
@@ -128,16 +122,13 @@ public sealed class PartyMemberTests(WeiduServer weidu)
     {
         var household = (await ListAsync(8, "district-admin")).Households[0].Id;
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.UnaryAsync(
-            PartyMemberMethods.LinkHousehold, new LinkHouseholdRequest { MemberId = 9, HouseholdId = household }, WeiduServer.As("district-admin")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.PartyMembers().LinkHouseholdAsync(new LinkHouseholdRequest { MemberId = 9, HouseholdId = household }, WeiduServer.As("district-admin")).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("already linked to party member 8", error.Status.Detail, StringComparison.Ordinal);
     }
 
     private Task<ListHouseholdsResponse> ListAsync(long member, string token, int pageSize = 0, string pageToken = "") =>
-        weidu.Channel.UnaryAsync(
-            PartyMemberMethods.ListHouseholds,
-            new ListHouseholdsRequest { MemberId = member, PageSize = pageSize, PageToken = pageToken },
-            WeiduServer.As(token));
+        weidu.Channel.PartyMembers().ListHouseholdsAsync(new ListHouseholdsRequest { MemberId = member, PageSize = pageSize, PageToken = pageToken },
+            WeiduServer.As(token)).ResponseAsync;
 }

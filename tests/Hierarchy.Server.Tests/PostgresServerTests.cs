@@ -1,6 +1,6 @@
 using System.Net;
+using Grpc.Net.Client;
 using Hierarchy.Grpc.Client;
-using Hierarchy.Grpc.Contract;
 using Hierarchy.Server.Startup;
 using Hierarchy.Testing;
 using Hierarchy.V1;
@@ -32,8 +32,7 @@ public sealed class PostgresServerTests
                 logging => logging.ClearProviders());
             using var channel = GrpcChannel.ForAddress(server.Address);
 
-            var resolution = await channel.UnaryAsync(
-                ResponsibilityMethods.Resolve, new ResolveRequest { HouseholdId = 1, Category = "sewage" }, CallOptions.WithBearer("service"));
+            var resolution = await channel.Responsibility().ResolveAsync(new ResolveRequest { HouseholdId = 1, Category = "sewage" }, Bearer.Options("service")).ResponseAsync;
 
             Assert.Equal(OrgLevel.Grid, resolution.Owner.Level);
             Assert.StartsWith("411002", resolution.Owner.Code, StringComparison.Ordinal);

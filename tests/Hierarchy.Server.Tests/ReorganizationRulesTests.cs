@@ -1,5 +1,5 @@
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Protocol;
+using Grpc.Core;
+using Hierarchy.Grpc.Client;
 using Hierarchy.V1;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +8,7 @@ namespace Hierarchy.Server.Tests;
 /// <summary>Plans that break a rule are refused with the right status and change nothing; conflicting plans: the first wins.</summary>
 public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFixture<WeiduGridsServer>
 {
-    private readonly Grpc.Client.CallOptions _admin = WeiduServer.As("district-admin");
+    private readonly CallOptions _admin = WeiduServer.As("district-admin");
 
     [Fact]
     public async Task A_merge_across_streets_is_a_failed_precondition_even_with_cross_community_allowed()
@@ -80,7 +80,7 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
             },
         };
 
-        var plan = await weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, request, _admin);
+        var plan = await weidu.Channel.Admin().PlanReorganizationAsync(request, _admin).ResponseAsync;
 
         Assert.Single(plan.Created);
         Assert.Equal(grids[0].ParentId!.Value, plan.Created[0].ParentAfter);
@@ -111,7 +111,7 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
         var grids = Grids("411002002");
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, Merge(grids[1], grids[0]), WeiduServer.As("street-admin")));
+            weidu.Channel.Admin().PlanReorganizationAsync(Merge(grids[1], grids[0]), WeiduServer.As("street-admin")).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
@@ -122,7 +122,7 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
         var grids = Grids("411002003");
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, Merge(grids[1], grids[0]), WeiduServer.As("service")));
+            weidu.Channel.Admin().PlanReorganizationAsync(Merge(grids[1], grids[0]), WeiduServer.As("service")).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
@@ -131,14 +131,12 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
     public async Task Of_two_plans_on_one_tree_version_the_first_applies_and_the_second_is_aborted_leaving_exactly_the_first()
     {
         var (a, b) = (Grids("411002010"), Grids("411002011"));
-        var first = await weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, Merge(a[1], a[0]), _admin);
-        var second = await weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, Merge(b[1], b[0]), _admin);
+        var first = await weidu.Channel.Admin().PlanReorganizationAsync(Merge(a[1], a[0]), _admin).ResponseAsync;
+        var second = await weidu.Channel.Admin().PlanReorganizationAsync(Merge(b[1], b[0]), _admin).ResponseAsync;
         Assert.Equal(first.BaseTreeVersion, second.BaseTreeVersion);
 
-        await weidu.Channel.UnaryAsync(
-            AdminMethods.ApplyReorganization, new ApplyReorganizationRequest { PlanId = first.PlanId, ExpectedTreeVersion = first.BaseTreeVersion }, _admin);
-        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.UnaryAsync(
-            AdminMethods.ApplyReorganization, new ApplyReorganizationRequest { PlanId = second.PlanId, ExpectedTreeVersion = second.BaseTreeVersion }, _admin));
+        await weidu.Channel.Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = first.PlanId, ExpectedTreeVersion = first.BaseTreeVersion }, _admin).ResponseAsync;
+        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = second.PlanId, ExpectedTreeVersion = second.BaseTreeVersion }, _admin).ResponseAsync);
 
         Assert.Equal(StatusCode.Aborted, error.StatusCode);
         var tree = weidu.Server.State.Tree;
@@ -158,20 +156,19 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
         var household = Enumerable.Range(1, (int)weidu.Server.State.Households.Count).Select(h => (long)h)
             .First(h => parents[weidu.Server.State.Households.BuildingGroupOf(h)] == grids[1]);
         var service = WeiduServer.As("service");
-        var issue = (await weidu.Channel.UnaryAsync(IssueMethods.ReportIssue, new ReportIssueRequest
+        var issue = (await weidu.Channel.Issues().ReportIssueAsync(new ReportIssueRequest
         {
             RequestId = "before-merge",
             HouseholdId = household,
             Category = "garbage",
             Channel = IssueChannel.GridApp,
             Description = "垃圾桶满溢",
-        }, service)).Issue;
-        await weidu.Channel.UnaryAsync(IssueMethods.Accept, new IssueActionRequest { IssueId = issue.Id }, service);
+        }, service).ResponseAsync).Issue;
+        await weidu.Channel.Issues().AcceptAsync(new IssueActionRequest { IssueId = issue.Id }, service).ResponseAsync;
 
-        var plan = await weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, Merge(grids[1], grids[0]), _admin);
-        await weidu.Channel.UnaryAsync(
-            AdminMethods.ApplyReorganization, new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, _admin);
-        var after = (await weidu.Channel.UnaryAsync(IssueMethods.GetIssue, new GetIssueRequest { IssueId = issue.Id }, service)).Issue;
+        var plan = await weidu.Channel.Admin().PlanReorganizationAsync(Merge(grids[1], grids[0]), _admin).ResponseAsync;
+        await weidu.Channel.Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, _admin).ResponseAsync;
+        var after = (await weidu.Channel.Issues().GetIssueAsync(new GetIssueRequest { IssueId = issue.Id }, service).ResponseAsync).Issue;
 
         Assert.Equal((issue.Id, grids[1], grids[0]), (plan.IssuesRerouted.Single().IssueId, plan.IssuesRerouted.Single().FromUnitId, plan.IssuesRerouted.Single().ToUnitId));
         Assert.Equal(grids[0], after.Owner.UnitId);
@@ -192,7 +189,7 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
     private async Task<RpcException> RefusedAsync(PlanReorganizationRequest request)
     {
         var version = weidu.Server.State.Tree.Version;
-        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, request, _admin));
+        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.Admin().PlanReorganizationAsync(request, _admin).ResponseAsync);
         Assert.Equal(version, weidu.Server.State.Tree.Version);
         return error;
     }

@@ -1,7 +1,6 @@
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Protocol;
+using Grpc.Core;
+using Hierarchy.Grpc.Client;
 using Hierarchy.Server.Security;
-using Hierarchy.Server.Services;
 using Hierarchy.V1;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -84,8 +83,7 @@ public sealed class ResolveTests(WeiduServer weidu)
     [Fact]
     public async Task A_call_without_a_token_is_unauthenticated()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.UnaryAsync(
-            ResponsibilityMethods.Resolve, new ResolveRequest { HouseholdId = 1, Category = "sewage" }));
+        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.Responsibility().ResolveAsync(new ResolveRequest { HouseholdId = 1, Category = "sewage" }).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }
@@ -93,8 +91,7 @@ public sealed class ResolveTests(WeiduServer weidu)
     [Fact]
     public async Task An_unknown_token_is_unauthenticated()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.UnaryAsync(
-            ResponsibilityMethods.Resolve, new ResolveRequest { HouseholdId = 1, Category = "sewage" }, WeiduServer.As("forged")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.Responsibility().ResolveAsync(new ResolveRequest { HouseholdId = 1, Category = "sewage" }, WeiduServer.As("forged")).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }
@@ -108,7 +105,7 @@ public sealed class ResolveTests(WeiduServer weidu)
         batch.Requests.Add(new ResolveRequest { HouseholdId = 2, Category = "ufo" });
         batch.Requests.Add(new ResolveRequest { HouseholdId = 3, Category = "garbage" });
 
-        var response = await weidu.Channel.UnaryAsync(ResponsibilityMethods.ResolveBatch, batch, WeiduServer.As("service"));
+        var response = await weidu.Channel.Responsibility().ResolveBatchAsync(batch, WeiduServer.As("service")).ResponseAsync;
 
         Assert.Equal([0, (int)StatusCode.NotFound, (int)StatusCode.InvalidArgument, 0], response.Results.Select(r => r.ErrorCode));
         Assert.Equal(OrgLevel.Grid, response.Results[3].Resolution.Owner.Level);
@@ -121,7 +118,7 @@ public sealed class ResolveTests(WeiduServer weidu)
         batch.Requests.AddRange(Enumerable.Range(0, 5_001).Select(_ => new ResolveRequest { HouseholdId = 1, Category = "sewage" }));
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            weidu.Channel.UnaryAsync(ResponsibilityMethods.ResolveBatch, batch, WeiduServer.As("service")));
+            weidu.Channel.Responsibility().ResolveBatchAsync(batch, WeiduServer.As("service")).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("requests", error.Status.Detail, StringComparison.Ordinal);
@@ -138,12 +135,12 @@ public sealed class ResolveTests(WeiduServer weidu)
             .ToArray();
         var batch = new ResolveBatchRequest();
         batch.Requests.AddRange(requests);
-        var service = weidu.Server.Services.GetRequiredService<ResponsibilityService>();
+        var service = weidu.Server.Services.GetRequiredService<Services.ResponsibilityService>();
 
         IEnumerable<Resolution> whole = requests.Select(r => service.Resolve(weidu.Server.State.Tree, r, new Caller(role, subject))).ToArray();
         var single = await Task.WhenAll(requests.Select(r =>
-            weidu.Channel.UnaryAsync(ResponsibilityMethods.Resolve, r, WeiduServer.As(token))));
-        var batched = await weidu.Channel.UnaryAsync(ResponsibilityMethods.ResolveBatch, batch, WeiduServer.As(token));
+            weidu.Channel.Responsibility().ResolveAsync(r, WeiduServer.As(token)).ResponseAsync));
+        var batched = await weidu.Channel.Responsibility().ResolveBatchAsync(batch, WeiduServer.As(token)).ResponseAsync;
 
         Assert.Equal(whole, single);
         Assert.Equal(whole, batched.Results.Select(r => r.Resolution));
@@ -153,14 +150,14 @@ public sealed class ResolveTests(WeiduServer weidu)
     [Fact]
     public async Task The_matrix_lists_its_categories_with_their_departments()
     {
-        var response = await weidu.Channel.UnaryAsync(ResponsibilityMethods.ListCategories, new ListCategoriesRequest(), WeiduServer.As("service"));
+        var response = await weidu.Channel.Responsibility().ListCategoriesAsync(new ListCategoriesRequest(), WeiduServer.As("service")).ResponseAsync;
 
         var sewage = Assert.Single(response.Categories, c => c.Code == "sewage");
         Assert.Equal("区水务局", sewage.Department.Name);
     }
 
     private Task<Resolution> ResolveAsync(ResolveRequest request) =>
-        weidu.Channel.UnaryAsync(ResponsibilityMethods.Resolve, request, WeiduServer.As("service"));
+        weidu.Channel.Responsibility().ResolveAsync(request, WeiduServer.As("service")).ResponseAsync;
 
     private async Task AssertStatusAsync(ResolveRequest request, StatusCode code, string detail)
     {

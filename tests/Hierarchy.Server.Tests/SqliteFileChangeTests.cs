@@ -1,4 +1,4 @@
-using Hierarchy.Grpc.Contract;
+using Hierarchy.Grpc.Client;
 using Hierarchy.Server.Startup;
 using Hierarchy.Testing;
 using Hierarchy.V1;
@@ -24,8 +24,7 @@ public sealed class SqliteFileChangeTests : IAsyncLifetime
         await TongzhouSample.ImportAsync(cli);
         await FeedPosition.WaitAsync(_server.Server, await cli.Changes.LastPositionAsync(CancellationToken.None), Patience);
 
-        var resolution = await _server.Channel.UnaryAsync(ResponsibilityMethods.Resolve,
-            new ResolveRequest { HouseholdId = firstTongzhouHousehold, Category = "noise" }, WeiduServer.As("service"));
+        var resolution = await _server.Channel.Responsibility().ResolveAsync(new ResolveRequest { HouseholdId = firstTongzhouHousehold, Category = "noise" }, WeiduServer.As("service")).ResponseAsync;
         Assert.StartsWith("110112", resolution.Owner.Code, StringComparison.Ordinal);
         Assert.NotNull(resolution.LinkedMember);
     }
@@ -40,8 +39,7 @@ public sealed class SqliteFileChangeTests : IAsyncLifetime
         await cli.Members.UnlinkAsync(1, household, member.Member.Version, CancellationToken.None);
         await FeedPosition.WaitAsync(_server.Server, await cli.Changes.LastPositionAsync(CancellationToken.None), Patience);
 
-        var resolution = await _server.Channel.UnaryAsync(ResponsibilityMethods.Resolve,
-            new ResolveRequest { HouseholdId = household, Category = "noise" }, WeiduServer.As("service"));
+        var resolution = await _server.Channel.Responsibility().ResolveAsync(new ResolveRequest { HouseholdId = household, Category = "noise" }, WeiduServer.As("service")).ResponseAsync;
         Assert.Null(resolution.LinkedMember);
     }
 

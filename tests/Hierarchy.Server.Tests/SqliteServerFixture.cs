@@ -1,5 +1,5 @@
 using System.Net;
-using Hierarchy.Grpc.Client;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Hierarchy.Server.Tests;

@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
-
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Protocol;
+using Grpc.Core;
+using Hierarchy.Grpc.Client;
 using Hierarchy.V1;
 
 namespace Hierarchy.Server.Tests;
@@ -11,7 +10,7 @@ public sealed class StatsTests(TongzhouIssueServer tongzhou)
 {
     private const string Qunfangyuan = "110112121013";
     private const string Jingzhouyuan = "110112121008";
-    private readonly Grpc.Client.CallOptions _service = WeiduServer.As("service");
+    private readonly CallOptions _service = WeiduServer.As("service");
 
     [Fact]
     public async Task The_figures_of_a_community_match_a_hand_computed_expectation_and_its_street_ranks_it_worst()
@@ -24,23 +23,22 @@ public sealed class StatsTests(TongzhouIssueServer tongzhou)
         await ReportAsync(Jingzhouyuan, 0, "noise");
         foreach (var id in new[] { a, b, c })
         {
-            await Act(IssueMethods.Accept, new IssueActionRequest { IssueId = id });
+            await Act(Issues.AcceptAsync, new IssueActionRequest { IssueId = id });
         }
 
-        await Act(IssueMethods.StartWork, new IssueActionRequest { IssueId = a });
-        await Act(IssueMethods.StartWork, new IssueActionRequest { IssueId = b });
+        await Act(Issues.StartWorkAsync, new IssueActionRequest { IssueId = a });
+        await Act(Issues.StartWorkAsync, new IssueActionRequest { IssueId = b });
         tongzhou.Clock.Advance(TimeSpan.FromHours(2));
-        await Act(IssueMethods.Resolve, new ResolveIssueRequest { IssueId = a, Note = "修好" });
-        await Act(IssueMethods.Rate, new RateRequest { IssueId = a, Rating = Satisfaction.Satisfied });
+        await Act(Issues.ResolveAsync, new ResolveIssueRequest { IssueId = a, Note = "修好" });
+        await Act(Issues.RateAsync, new RateRequest { IssueId = a, Rating = Satisfaction.Satisfied });
         tongzhou.Clock.Advance(TimeSpan.FromHours(4));
-        await Act(IssueMethods.Resolve, new ResolveIssueRequest { IssueId = b, Note = "修好" });
-        await Act(IssueMethods.Rate, new RateRequest { IssueId = b, Rating = Satisfaction.Dissatisfied });
+        await Act(Issues.ResolveAsync, new ResolveIssueRequest { IssueId = b, Note = "修好" });
+        await Act(Issues.RateAsync, new RateRequest { IssueId = b, Rating = Satisfaction.Dissatisfied });
         tongzhou.Clock.MoveTo(start.AddHours(24));
         await tongzhou.Workflow.SweepAsync(100, CancellationToken.None);
 
         var period = (From: Timestamp.FromDateTimeOffset(start.AddMinutes(-1)), To: Timestamp.FromDateTimeOffset(start.AddMinutes(1)));
-        var stats = await tongzhou.Channel.UnaryAsync(
-            StatsMethods.GetUnitStats, new GetUnitStatsRequest { UnitCode = Qunfangyuan, From = period.From, To = period.To }, _service);
+        var stats = await tongzhou.Channel.Stats().GetUnitStatsAsync(new GetUnitStatsRequest { UnitCode = Qunfangyuan, From = period.From, To = period.To }, _service).ResponseAsync;
 
         Assert.Equal((4, 2, 0.5), (stats.Received, stats.Resolved, stats.ResolutionRate));
         Assert.Equal((2, 0.5), (stats.Rated, stats.SatisfactionRate));
@@ -50,8 +48,7 @@ public sealed class StatsTests(TongzhouIssueServer tongzhou)
         Assert.Equal(HouseholdsIn(Qunfangyuan), stats.Households);
         Assert.Equal(4000.0 / stats.Households, stats.ComplaintsPerThousandHouseholds, 6);
 
-        var ranking = await tongzhou.Channel.UnaryAsync(
-            StatsMethods.RankChildren, new RankChildrenRequest { UnitCode = "110112121", From = period.From, To = period.To, By = RankBy.ComplaintVolume }, _service);
+        var ranking = await tongzhou.Channel.Stats().RankChildrenAsync(new RankChildrenRequest { UnitCode = "110112121", From = period.From, To = period.To, By = RankBy.ComplaintVolume }, _service).ResponseAsync;
         Assert.Equal([Qunfangyuan, Jingzhouyuan], ranking.Children.Take(2).Select(u => u.Unit.Code));
         Assert.Equal(tongzhou.Tree.Units.Count(u => u.ParentId == tongzhou.UnitId("110112121")), ranking.Children.Count);
     }
@@ -61,8 +58,7 @@ public sealed class StatsTests(TongzhouIssueServer tongzhou)
     {
         var now = Timestamp.FromDateTimeOffset(tongzhou.Clock.GetUtcNow());
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => tongzhou.Channel.UnaryAsync(
-            StatsMethods.GetUnitStats, new GetUnitStatsRequest { UnitCode = Qunfangyuan, From = now, To = now }, _service));
+        var error = await Assert.ThrowsAsync<RpcException>(() => tongzhou.Channel.Stats().GetUnitStatsAsync(new GetUnitStatsRequest { UnitCode = Qunfangyuan, From = now, To = now }, _service).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("to", error.Status.Detail, StringComparison.Ordinal);
@@ -77,15 +73,17 @@ public sealed class StatsTests(TongzhouIssueServer tongzhou)
     }
 
     private async Task<long> ReportAsync(string community, int nth, string category) =>
-        (await tongzhou.Channel.UnaryAsync(IssueMethods.ReportIssue, new ReportIssueRequest
+        (await tongzhou.Channel.Issues().ReportIssueAsync(new ReportIssueRequest
         {
             RequestId = $"stats-{community}-{nth}",
             HouseholdId = tongzhou.HouseholdIn(community, nth),
             Category = category,
             Channel = IssueChannel.Hotline,
             Description = "统计用诉求",
-        }, _service)).Issue.Id;
+        }, _service).ResponseAsync).Issue.Id;
 
-    private Task<IssueReply> Act<TRequest>(Method<TRequest, IssueReply> method, TRequest request)
-        where TRequest : class, Google.Protobuf.IMessage<TRequest>, new() => tongzhou.Channel.UnaryAsync(method, request, _service);
+    private IssueService.IssueServiceClient Issues => tongzhou.Channel.Issues();
+
+    private Task<IssueReply> Act<TRequest>(Func<TRequest, CallOptions, AsyncUnaryCall<IssueReply>> method, TRequest request) =>
+        method(request, _service).ResponseAsync;
 }

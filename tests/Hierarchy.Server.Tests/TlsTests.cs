@@ -1,10 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Hierarchy.Grpc.Client;
-using Hierarchy.Grpc.Health.V1;
-using Hierarchy.Grpc.Standard;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
+using HealthApi = Grpc.Health.V1.Health;
 
 namespace Hierarchy.Server.Tests;
 
@@ -35,12 +35,12 @@ public sealed class TlsTests
                     Tokens = new Dictionary<string, string>(),
                 },
                 logging => logging.ClearProviders());
-            using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions
-            {
-                ServerCertificateValidation = (_, presented, _, _) => presented?.GetCertHashString() == certificate.GetCertHashString(),
-            });
+            var handler = new SocketsHttpHandler();
+            handler.SslOptions.RemoteCertificateValidationCallback =
+                (_, presented, _, _) => presented?.GetCertHashString() == certificate.GetCertHashString();
+            using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = handler });
 
-            var reply = await channel.UnaryAsync(HealthService.Methods.Check, new HealthCheckRequest());
+            var reply = await new HealthApi.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(10));
 
             Assert.Equal("https", server.Address.Scheme);
             Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
-using Hierarchy.Grpc.Contract;
+using Grpc.Core;
+using Hierarchy.Grpc.Client;
 using Hierarchy.V1;
 
 namespace Hierarchy.Server.Tests;
@@ -8,7 +9,7 @@ namespace Hierarchy.Server.Tests;
 public sealed class WeiduReorganizationTests(WeiduGridsServer weidu) : IClassFixture<WeiduGridsServer>
 {
     private const int Merges = 620 - 539;
-    private readonly Grpc.Client.CallOptions _admin = WeiduServer.As("district-admin");
+    private readonly CallOptions _admin = WeiduServer.As("district-admin");
 
     [Fact]
     public async Task Merging_620_grids_into_539_plans_the_right_diff_applies_atomically_and_keeps_every_household_resolving()
@@ -27,7 +28,7 @@ public sealed class WeiduReorganizationTests(WeiduGridsServer weidu) : IClassFix
         var sources = communities.Select(g => g.ToList()[5].Id).ToHashSet();
         var movedGroups = weidu.Before.Units.Where(u => u.ParentId is { } p && sources.Contains(p)).Select(u => u.Id).ToHashSet();
         var movedHouseholds = movedGroups.Sum(g => (long)weidu.Server.State.Households.CountIn(g));
-        var plan = await weidu.Channel.UnaryAsync(AdminMethods.PlanReorganization, request, _admin);
+        var plan = await weidu.Channel.Admin().PlanReorganizationAsync(request, _admin).ResponseAsync;
 
         Assert.Equal((620, 539), (plan.GridsBefore, plan.GridsAfter));
         Assert.Equal(sources.Order(), plan.Retired.Select(r => r.UnitId).Order());
@@ -41,8 +42,7 @@ public sealed class WeiduReorganizationTests(WeiduGridsServer weidu) : IClassFix
         var household = weidu.Server.State.Households;
         var movedHousehold = Enumerable.Range(1, (int)household.Count).Select(h => (long)h).First(h => movedGroups.Contains(household.BuildingGroupOf(h)));
         var before = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
-        var applied = await weidu.Channel.UnaryAsync(
-            AdminMethods.ApplyReorganization, new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, _admin);
+        var applied = await weidu.Channel.Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, _admin).ResponseAsync;
 
         Assert.True(applied.AppliedNow);
         Assert.Equal(plan.BaseTreeVersion + 1, applied.TreeVersion);
@@ -54,19 +54,17 @@ public sealed class WeiduReorganizationTests(WeiduGridsServer weidu) : IClassFix
         Assert.DoesNotContain(now.Owner.Id, sources);
         Assert.Equal(now.Owner.ParentId, then.Owner.ParentId);
 
-        var again = await weidu.Channel.UnaryAsync(
-            AdminMethods.ApplyReorganization, new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, _admin);
+        var again = await weidu.Channel.Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, _admin).ResponseAsync;
         Assert.False(again.AppliedNow);
         Assert.Equal(applied.TreeVersion, again.TreeVersion);
 
-        var history = await weidu.Channel.UnaryAsync(AdminMethods.ListReorganizations, new ListReorganizationsRequest(), _admin);
+        var history = await weidu.Channel.Admin().ListReorganizationsAsync(new ListReorganizationsRequest(), _admin).ResponseAsync;
         Assert.Equal((plan.PlanId, applied.TreeVersion, "admin:1"), (history.Reorganizations[0].PlanId, history.Reorganizations[0].TreeVersion, history.Reorganizations[0].AppliedBy));
 
-        var gone = await weidu.Channel.UnaryAsync(DirectoryMethods.GetUnit, new GetUnitRequest { UnitId = then.Owner.Id }, _admin);
+        var gone = await weidu.Channel.Directory().GetUnitAsync(new GetUnitRequest { UnitId = then.Owner.Id }, _admin).ResponseAsync;
         Assert.True(gone.Unit.Retired);
 
-        var retired = await weidu.Channel.UnaryAsync(
-            DirectoryMethods.GetAncestors, new GetAncestorsRequest { UnitId = then.Owner.Id, AsOf = before }, _admin);
+        var retired = await weidu.Channel.Directory().GetAncestorsAsync(new GetAncestorsRequest { UnitId = then.Owner.Id, AsOf = before }, _admin).ResponseAsync;
         Assert.Equal(["411002"], retired.Ancestors.Take(1).Select(a => a.Code));
     }
 
@@ -81,11 +79,11 @@ public sealed class WeiduReorganizationTests(WeiduGridsServer weidu) : IClassFix
                 batch.Requests.Add(new ResolveRequest { HouseholdId = h, Category = "garbage" });
             }
 
-            var answer = await weidu.Channel.UnaryAsync(ResponsibilityMethods.ResolveBatch, batch, _admin);
+            var answer = await weidu.Channel.Responsibility().ResolveBatchAsync(batch, _admin).ResponseAsync;
             Assert.All(answer.Results, r => Assert.Equal(0, r.ErrorCode));
             Assert.All(answer.Results, r => Assert.DoesNotContain(r.Resolution.Owner.Id, retired));
         }
     }
 
-    private Task<Resolution> ResolveAsync(ResolveRequest request) => weidu.Channel.UnaryAsync(ResponsibilityMethods.Resolve, request, _admin);
+    private Task<Resolution> ResolveAsync(ResolveRequest request) => weidu.Channel.Responsibility().ResolveAsync(request, _admin).ResponseAsync;
 }

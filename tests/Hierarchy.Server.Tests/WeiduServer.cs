@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Hierarchy.Domain.Organization;
 using Hierarchy.Grpc.Client;
 using Hierarchy.Import;
@@ -14,7 +15,7 @@ public sealed class WeiduServer : SqliteServerFixture
     /// <summary>Gets the id of a street (东大街道, not the first street where member 1 serves) whose admin token is "street-admin".</summary>
     public long StreetId { get; private set; }
 
-    public static CallOptions As(string token) => CallOptions.WithBearer(token);
+    public static CallOptions As(string token) => Bearer.Options(token);
 
     protected override async Task SeedAsync()
     {

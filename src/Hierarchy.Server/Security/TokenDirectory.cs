@@ -1,7 +1,5 @@
 using System.Collections.Frozen;
 using Hierarchy.Domain.Errors;
-using Hierarchy.Grpc.Server;
-using Microsoft.Net.Http.Headers;
 
 namespace Hierarchy.Server.Security;
 
@@ -17,13 +15,11 @@ public sealed class TokenDirectory(IReadOnlyDictionary<string, string> tokens)
     /// <summary>Gets the number of configured tokens.</summary>
     public int Count => _callers.Count;
 
-    /// <summary>Identifies the caller from the <c>authorization: Bearer …</c> metadata.</summary>
+    /// <summary>Identifies the caller from the value of the <c>authorization</c> metadata, <c>Bearer …</c>.</summary>
     /// <exception cref="UnauthenticatedException">The token is missing or unknown.</exception>
-    public Caller Authenticate(ServerCallContext context)
+    public Caller Authenticate(string? header)
     {
-        // Kestrel's own name instance takes its known-header fast path; any other spelling is compared letter by letter.
-        var header = context.GetMetadata(HeaderNames.Authorization);
-        if (header is null)
+        if (string.IsNullOrEmpty(header))
         {
             throw new UnauthenticatedException("authorization metadata is missing; send 'authorization: Bearer <token>'");
         }

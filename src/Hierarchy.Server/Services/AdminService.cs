@@ -1,39 +1,30 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Reorganization;
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Server;
 using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Security;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.AdminService</c>: plan, apply and list reorganisations.</summary>
-public sealed class AdminService(HierarchyState state, TokenDirectory tokens, ReorganizationWorkflow workflow) : IGrpcService, IDescribedService
+public sealed class AdminService(HierarchyState state, ReorganizationWorkflow workflow) : V1.AdminService.AdminServiceBase
 {
-    /// <inheritdoc />
-    public static ServiceDescriptor Descriptor => AdminMethods.Service;
-
-    /// <inheritdoc />
-    public void Bind(ServiceBinder binder) => binder
-        .Unary(AdminMethods.PlanReorganization, PlanAsync)
-        .Unary(AdminMethods.ApplyReorganization, ApplyAsync)
-        .Unary(AdminMethods.ListReorganizations, ListAsync);
-
-    private async ValueTask<V1.ReorganizationPlan> PlanAsync(V1.PlanReorganizationRequest request, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task<V1.ReorganizationPlan> PlanReorganization(V1.PlanReorganizationRequest request, ServerCallContext context)
     {
-        var caller = tokens.Authenticate(context);
+        var caller = context.Caller();
         var tree = state.Tree;
         var (id, effect, rerouted) = await workflow.PlanAsync(caller, request, context.CancellationToken);
         return Plan(tree, id, effect, rerouted);
     }
 
-    private async ValueTask<V1.ApplyReorganizationResponse> ApplyAsync(V1.ApplyReorganizationRequest request, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task<V1.ApplyReorganizationResponse> ApplyReorganization(V1.ApplyReorganizationRequest request, ServerCallContext context)
     {
-        var caller = tokens.Authenticate(context);
+        var caller = context.Caller();
         var (version, at, now, token) = await workflow.ApplyAsync(caller, request.PlanId, request.ExpectedTreeVersion, context.CancellationToken);
         return new V1.ApplyReorganizationResponse
         {
@@ -44,9 +35,9 @@ public sealed class AdminService(HierarchyState state, TokenDirectory tokens, Re
         };
     }
 
-    private async ValueTask<V1.ListReorganizationsResponse> ListAsync(V1.ListReorganizationsRequest request, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task<V1.ListReorganizationsResponse> ListReorganizations(V1.ListReorganizationsRequest request, ServerCallContext context)
     {
-        tokens.Authenticate(context);
         var plans = await workflow.ListAsync(Paging.Size(request.PageSize, 20, 100), context.CancellationToken);
         var response = new V1.ListReorganizationsResponse();
         response.Reorganizations.AddRange(plans.Select(p => new V1.Reorganization

@@ -1,36 +1,23 @@
+using Grpc.Core;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.ReadModel;
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Server;
 using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Replication;
-using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
 using Hierarchy.V1;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.DirectoryService</c>: reads the org tree from memory.</summary>
 public sealed class DirectoryService(
-    HierarchyState state, TokenDirectory tokens, HistoricalTrees history, IOrgTreeStore trees, ChangeFeedFollower follower)
-    : IGrpcService, IDescribedService
+    HierarchyState state, HistoricalTrees history, IOrgTreeStore trees, ChangeFeedFollower follower)
+    : V1.DirectoryService.DirectoryServiceBase
 {
     private const int MaxPage = 1000;
 
-    /// <inheritdoc />
-    public static ServiceDescriptor Descriptor => DirectoryMethods.Service;
-
-    /// <inheritdoc />
-    public void Bind(ServiceBinder binder) => binder
-        .Unary(DirectoryMethods.GetUnit, GetUnit)
-        .Unary(DirectoryMethods.ListChildren, ListChildren)
-        .Unary(DirectoryMethods.GetAncestors, GetAncestors)
-        .Unary(DirectoryMethods.SearchUnits, SearchUnits);
-
-    private async ValueTask<GetUnitResponse> GetUnit(GetUnitRequest request, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task<GetUnitResponse> GetUnit(GetUnitRequest request, ServerCallContext context)
     {
-        tokens.Authenticate(context);
         await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
         var tree = state.Tree;
         int index;
@@ -53,9 +40,9 @@ public sealed class DirectoryService(
     }
 
 
-    private async ValueTask<ListChildrenResponse> ListChildren(ListChildrenRequest request, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task<ListChildrenResponse> ListChildren(ListChildrenRequest request, ServerCallContext context)
     {
-        tokens.Authenticate(context);
         await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
         var tree = state.Tree;
         var index = tree.Find(request.UnitId, request.UnitCode);
@@ -72,9 +59,9 @@ public sealed class DirectoryService(
         return response;
     }
 
-    private async ValueTask<GetAncestorsResponse> GetAncestors(GetAncestorsRequest request, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task<GetAncestorsResponse> GetAncestors(GetAncestorsRequest request, ServerCallContext context)
     {
-        tokens.Authenticate(context);
         await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
         var tree = request.AsOf is null ? state.Tree : await history.AtAsync(request.AsOf.ToDateTimeOffset(), context.CancellationToken);
         var index = tree.Find(request.UnitId, request.UnitCode);
@@ -84,9 +71,9 @@ public sealed class DirectoryService(
         return response;
     }
 
-    private async ValueTask<SearchUnitsResponse> SearchUnits(SearchUnitsRequest request, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task<SearchUnitsResponse> SearchUnits(SearchUnitsRequest request, ServerCallContext context)
     {
-        tokens.Authenticate(context);
         await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
         if (string.IsNullOrWhiteSpace(request.Query))
         {

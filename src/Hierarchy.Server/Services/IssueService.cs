@@ -1,48 +1,63 @@
+using Grpc.Core;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.ReadModel;
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Server;
 using Hierarchy.Server.Issues;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.IssueService</c>: the closed loop over gRPC.</summary>
-public sealed class IssueService(HierarchyState state, TokenDirectory tokens, IssueWorkflow workflow, IIssueStore issues, IssueFeed feed)
-    : IGrpcService, IDescribedService
+public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, IIssueStore issues, IssueFeed feed)
+    : V1.IssueService.IssueServiceBase
 {
     private const int MaxPage = 1000;
 
     /// <inheritdoc />
-    public static ServiceDescriptor Descriptor => IssueMethods.Service;
+    public override Task<V1.IssueReply> ReportIssue(V1.ReportIssueRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.ReportAsync(caller, new ReportCommand(request.RequestId, request.HouseholdId, request.UnitId,
+            request.UnitCode, request.Category, (IssueChannel)request.Channel, request.Description), context.CancellationToken));
 
     /// <inheritdoc />
-    public void Bind(ServiceBinder binder) => binder
-        .Unary(IssueMethods.ReportIssue, (r, c) => Reply(c, caller => workflow.ReportAsync(caller, new ReportCommand(
-            r.RequestId, r.HouseholdId, r.UnitId, r.UnitCode, r.Category, (IssueChannel)r.Channel, r.Description), c.CancellationToken)))
-        .Unary(IssueMethods.GetIssue, (r, c) => Reply(c, caller => workflow.GetAsync(caller, r.IssueId, c.CancellationToken), withEvents: true))
-        .Unary(IssueMethods.ListIssues, ListAsync)
-        .Unary(IssueMethods.Accept, (r, c) => Reply(c, caller => workflow.AcceptAsync(caller, r.IssueId, r.ExpectedVersion, c.CancellationToken)))
-        .Unary(IssueMethods.StartWork, (r, c) => Reply(c, caller => workflow.StartWorkAsync(caller, r.IssueId, r.ExpectedVersion, c.CancellationToken)))
-        .Unary(IssueMethods.Escalate, (r, c) => Reply(c, caller => workflow.EscalateAsync(caller, r.IssueId, r.ExpectedVersion, r.Reason, c.CancellationToken)))
-        .Unary(IssueMethods.Resolve, (r, c) => Reply(c, caller => workflow.ResolveAsync(caller, r.IssueId, r.ExpectedVersion, r.Note, c.CancellationToken)))
-        .Unary(IssueMethods.Rate, (r, c) => Reply(c, caller => workflow.RateAsync(caller, r.IssueId, r.ExpectedVersion, (Satisfaction)r.Rating, c.CancellationToken)))
-        .Unary(IssueMethods.Reopen, (r, c) => Reply(c, caller => workflow.ReopenAsync(caller, r.IssueId, r.ExpectedVersion, r.Reason, c.CancellationToken)))
-        .ServerStreaming(IssueMethods.WatchIssues, WatchAsync);
+    public override Task<V1.IssueReply> GetIssue(V1.GetIssueRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.GetAsync(caller, request.IssueId, context.CancellationToken), withEvents: true);
 
-    private async ValueTask<V1.IssueReply> Reply(ServerCallContext context, Func<Caller, Task<Issue>> action, bool withEvents = false)
+    /// <inheritdoc />
+    public override Task<V1.IssueReply> Accept(V1.IssueActionRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.AcceptAsync(caller, request.IssueId, request.ExpectedVersion, context.CancellationToken));
+
+    /// <inheritdoc />
+    public override Task<V1.IssueReply> StartWork(V1.IssueActionRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.StartWorkAsync(caller, request.IssueId, request.ExpectedVersion, context.CancellationToken));
+
+    /// <inheritdoc />
+    public override Task<V1.IssueReply> Escalate(V1.EscalateRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.EscalateAsync(caller, request.IssueId, request.ExpectedVersion, request.Reason, context.CancellationToken));
+
+    /// <inheritdoc />
+    public override Task<V1.IssueReply> Resolve(V1.ResolveIssueRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.ResolveAsync(caller, request.IssueId, request.ExpectedVersion, request.Note, context.CancellationToken));
+
+    /// <inheritdoc />
+    public override Task<V1.IssueReply> Rate(V1.RateRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.RateAsync(caller, request.IssueId, request.ExpectedVersion, (Satisfaction)request.Rating, context.CancellationToken));
+
+    /// <inheritdoc />
+    public override Task<V1.IssueReply> Reopen(V1.ReopenRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.ReopenAsync(caller, request.IssueId, request.ExpectedVersion, request.Reason, context.CancellationToken));
+
+    private async Task<V1.IssueReply> Reply(ServerCallContext context, Func<Caller, Task<Issue>> action, bool withEvents = false)
     {
-        var caller = tokens.Authenticate(context);
+        var caller = context.Caller();
         var issue = await action(caller);
         return new V1.IssueReply { Issue = IssueMapping.Issue(state.Tree, issue, withEvents) };
     }
 
-    private async ValueTask<V1.ListIssuesResponse> ListAsync(V1.ListIssuesRequest request, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task<V1.ListIssuesResponse> ListIssues(V1.ListIssuesRequest request, ServerCallContext context)
     {
-        var caller = tokens.Authenticate(context);
+        var caller = context.Caller();
         var query = Scope(caller, request.UnitId, request.UnitCode, request.MemberId) with
         {
             Status = request.Status == V1.IssueStatus.Unspecified ? null
@@ -65,9 +80,10 @@ public sealed class IssueService(HierarchyState state, TokenDirectory tokens, Is
         return response;
     }
 
-    private async Task WatchAsync(V1.WatchIssuesRequest request, IServerStreamWriter<V1.IssueChange> changes, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task WatchIssues(V1.WatchIssuesRequest request, IServerStreamWriter<V1.IssueChange> changes, ServerCallContext context)
     {
-        var caller = tokens.Authenticate(context);
+        var caller = context.Caller();
         var query = Scope(caller, request.UnitId, request.UnitCode, request.MemberId);
         if (request.AfterPosition < 0)
         {

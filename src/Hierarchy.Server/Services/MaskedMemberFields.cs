@@ -1,5 +1,5 @@
 using Hierarchy.Domain.ReadModel;
-using Hierarchy.Grpc.Protocol;
+using Hierarchy.Grpc.WireForm;
 
 namespace Hierarchy.Server.Services;
 

@@ -1,37 +1,32 @@
+using Grpc.Core;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.People;
 using Hierarchy.Domain.ReadModel;
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Server;
 using Hierarchy.Server.Replication;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.PartyMemberService</c>: members, their households, and admins changing links.</summary>
 public sealed class PartyMemberService(
-    HierarchyState state, TokenDirectory tokens, IPartyMemberStore members, IIssueStore issues, ChangeFeedFollower follower)
-    : IGrpcService, IDescribedService
+    HierarchyState state, IPartyMemberStore members, IIssueStore issues, ChangeFeedFollower follower)
+    : V1.PartyMemberService.PartyMemberServiceBase
 {
     private const int MaxPage = 100;
 
     /// <inheritdoc />
-    public static ServiceDescriptor Descriptor => PartyMemberMethods.Service;
+    public override Task<V1.LinkHouseholdResponse> LinkHousehold(V1.LinkHouseholdRequest request, ServerCallContext context) =>
+        ChangeLinkAsync(request.MemberId, request.HouseholdId, request.ExpectedVersion, link: true, context);
 
     /// <inheritdoc />
-    public void Bind(ServiceBinder binder) => binder
-        .Unary(PartyMemberMethods.GetMember, GetMember)
-        .Unary(PartyMemberMethods.ListHouseholds, ListHouseholdsAsync)
-        .Unary(PartyMemberMethods.LinkHousehold, (request, context) =>
-            ChangeLinkAsync(request.MemberId, request.HouseholdId, request.ExpectedVersion, link: true, context))
-        .Unary(PartyMemberMethods.UnlinkHousehold, (request, context) =>
-            ChangeLinkAsync(request.MemberId, request.HouseholdId, request.ExpectedVersion, link: false, context));
+    public override Task<V1.LinkHouseholdResponse> UnlinkHousehold(V1.UnlinkHouseholdRequest request, ServerCallContext context) =>
+        ChangeLinkAsync(request.MemberId, request.HouseholdId, request.ExpectedVersion, link: false, context);
 
-    private async ValueTask<V1.PartyMember> GetMember(V1.GetMemberRequest request, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task<V1.PartyMember> GetMember(V1.GetMemberRequest request, ServerCallContext context)
     {
-        var caller = tokens.Authenticate(context);
+        var caller = context.Caller();
         await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
         var tree = state.Tree;
         var entry = Find(request.MemberId);
@@ -39,9 +34,10 @@ public sealed class PartyMemberService(
         return Message(tree, entry, open);
     }
 
-    private async ValueTask<V1.ListHouseholdsResponse> ListHouseholdsAsync(V1.ListHouseholdsRequest request, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task<V1.ListHouseholdsResponse> ListHouseholds(V1.ListHouseholdsRequest request, ServerCallContext context)
     {
-        var caller = tokens.Authenticate(context);
+        var caller = context.Caller();
         await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
         var tree = state.Tree;
         var entry = Find(request.MemberId);
@@ -70,10 +66,10 @@ public sealed class PartyMemberService(
         return response;
     }
 
-    private async ValueTask<V1.LinkHouseholdResponse> ChangeLinkAsync(
+    private async Task<V1.LinkHouseholdResponse> ChangeLinkAsync(
         long memberId, long householdId, long expectedVersion, bool link, ServerCallContext context)
     {
-        var caller = tokens.Authenticate(context);
+        var caller = context.Caller();
         if (householdId <= 0)
         {
             throw new InvalidFieldException("household_id", householdId == 0 ? "is required" : $"{householdId} is not a household id");

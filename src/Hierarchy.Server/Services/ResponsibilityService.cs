@@ -1,41 +1,35 @@
 using Google.Protobuf;
+using Grpc.Core;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Protocol;
-using Hierarchy.Grpc.Server;
+using Hierarchy.Grpc.WireForm;
 using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Replication;
 using Hierarchy.Server.Security;
 using Hierarchy.V1;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Hierarchy.Server.Services;
 
-/// <summary><c>hierarchy.v1.ResponsibilityService</c>: answers who is responsible, from memory only.</summary>
+/// <summary>
+/// <c>hierarchy.v1.ResponsibilityService</c>: answers who is responsible, from memory only. Resolve and ResolveBatch answer
+/// with messages assembled from encoded parts, so <see cref="ResponsibilityServiceMethods"/> binds it, not a generated base.
+/// </summary>
 public sealed class ResponsibilityService(
-    HierarchyState state, TokenDirectory tokens, HierarchyErrorMap errors, HistoricalTrees history, ChangeFeedFollower follower)
-    : IGrpcService, IDescribedService
+    HierarchyState state, HierarchyErrorMap errors, HistoricalTrees history, ChangeFeedFollower follower)
 {
     // About 500 bytes an answer: 5,000 stay well inside the default 4 MiB message limit.
     private const int MaxBatch = 5_000;
     private readonly MaskedMemberFields _maskedMembers = new();
 
-    /// <inheritdoc />
-    public static ServiceDescriptor Descriptor => ResponsibilityMethods.Service;
-
-    /// <inheritdoc />
-    public void Bind(ServiceBinder binder) => binder
-        .UnaryEncoded(ResponsibilityMethods.Resolve, (request, context) =>
-        {
-            var caller = tokens.Authenticate(context);
-            return request.AsOf is null && request.MinConsistencyToken >= 0 && request.MinConsistencyToken <= follower.Position
-                ? ValueTask.FromResult(ResolveEncoded(state.Tree, request, caller))
-                : ResolveSlowlyAsync(request, caller, context.CancellationToken);
-        })
-        .UnaryEncoded(ResponsibilityMethods.ResolveBatch, ResolveBatch)
-        .Unary(ResponsibilityMethods.ListCategories, ListCategories);
+    /// <summary>Answers Resolve: at once from the current tree, unless it must wait for a token or asks about the past.</summary>
+    public Task<EncodedMessage> Resolve(ResolveRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        return request.AsOf is null && request.MinConsistencyToken >= 0 && request.MinConsistencyToken <= follower.Position
+            ? Task.FromResult(ResolveEncoded(state.Tree, request, caller))
+            : ResolveSlowlyAsync(request, caller, context.CancellationToken);
+    }
 
     /// <summary>Resolves one request against one tree snapshot, as a message.</summary>
     internal Hierarchy.V1.Resolution Resolve(OrgTreeSnapshot tree, ResolveRequest request, Caller caller) =>
@@ -51,15 +45,17 @@ public sealed class ResponsibilityService(
             return new EncodedMessage(Whole(tree, resolution, request, caller).ToByteArray());
         }
 
+        // In field-number order, as protobuf writes a message: the same bytes as the answer built whole.
         var messages = SnapshotMessages.For(tree);
         return new EncodedMessage(
             messages.PlaceField(resolution.ReportedIndex),
             messages.OwnerPart(resolution, request.Category),
-            LinkedMemberField(tree, request.HouseholdId, caller));
+            LinkedMemberField(tree, request.HouseholdId, caller),
+            messages.VersionField);
     }
 
     /// <summary>Resolves a call that must first wait for its consistency token, or that asks about the past.</summary>
-    private async ValueTask<EncodedMessage> ResolveSlowlyAsync(ResolveRequest request, Caller caller, CancellationToken cancellationToken)
+    private async Task<EncodedMessage> ResolveSlowlyAsync(ResolveRequest request, Caller caller, CancellationToken cancellationToken)
     {
         await follower.RequireAsync(request.MinConsistencyToken, cancellationToken);
         if (request.AsOf is null)
@@ -93,9 +89,9 @@ public sealed class ResponsibilityService(
         AccessPolicy.SeesPersonalData(caller, tree, entry.Member.UnitId, entry.Member.Id);
 
     /// <summary>Answers a batch from the same encoded parts as Resolve, written straight into one response.</summary>
-    private async ValueTask<EncodedMessage> ResolveBatch(ResolveBatchRequest request, ServerCallContext context)
+    public async Task<EncodedMessage> ResolveBatch(ResolveBatchRequest request, ServerCallContext context)
     {
-        var caller = tokens.Authenticate(context);
+        var caller = context.Caller();
         await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
         if (request.Requests.Count > MaxBatch)
         {
@@ -121,7 +117,7 @@ public sealed class ResponsibilityService(
             }
             catch (DomainException e) when (errors.Map(e) is { } status)
             {
-                response.Message(ResolveBatchResponse.ResultsFieldNumber, new ResolveBatchResult { ErrorCode = (int)status.Code, ErrorMessage = status.Detail });
+                response.Message(ResolveBatchResponse.ResultsFieldNumber, new ResolveBatchResult { ErrorCode = (int)status.StatusCode, ErrorMessage = status.Detail });
             }
         }
 
@@ -129,9 +125,9 @@ public sealed class ResponsibilityService(
         return response.ToMessage();
     }
 
-    private ValueTask<ListCategoriesResponse> ListCategories(ListCategoriesRequest request, ServerCallContext context)
+    /// <summary>Answers ListCategories: the responsibility matrix's categories.</summary>
+    public Task<ListCategoriesResponse> ListCategories(ListCategoriesRequest request, ServerCallContext context)
     {
-        tokens.Authenticate(context);
         var matrix = state.Tree.Matrix;
         var response = new ListCategoriesResponse();
         response.Categories.AddRange(matrix.Rules.Select(rule => new Category
@@ -142,6 +138,6 @@ public sealed class ResponsibilityService(
             CeilingLevel = (Hierarchy.V1.OrgLevel)rule.CeilingLevel,
             Department = ProtoMapping.Department(matrix.Department(rule.DepartmentCode)),
         }));
-        return ValueTask.FromResult(response);
+        return Task.FromResult(response);
     }
 }

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
-using Hierarchy.Grpc.Protocol;
+using Hierarchy.Grpc.WireForm;
 
 namespace Hierarchy.Server.Services;
 
@@ -19,6 +19,7 @@ internal sealed class SnapshotMessages
     private readonly V1.Position[]?[] _positions;
     private readonly byte[]?[] _placeFields;
     private readonly ConcurrentDictionary<(int Owner, string Category), byte[]> _ownerParts = new();
+    private byte[]? _versionField;
 
     private SnapshotMessages(OrgTreeSnapshot tree)
     {
@@ -38,15 +39,19 @@ internal sealed class SnapshotMessages
     /// <summary>Gets the encoded <c>place</c> field of a Resolution naming the unit at <paramref name="index"/>.</summary>
     public byte[] PlaceField(int index) => _placeFields[index] ??= MessageField.Encode(V1.Resolution.PlaceFieldNumber, Unit(index));
 
+    /// <summary>Gets the encoded <c>tree_version</c> field of a Resolution, the last field of every answer.</summary>
+    public byte[] VersionField => _versionField ??= new V1.Resolution { TreeVersion = _tree.Version }.ToByteArray();
+
     /// <summary>
     /// Gets the encoded fields of a Resolution that depend only on its owner and category (owner, people, chain, department,
-    /// limit, category, tree version): the same for every household the owner serves, so encoded once per tree version.
+    /// limit, category): the same for every household the owner serves, so encoded once per tree version.
     /// </summary>
     public byte[] OwnerPart(Resolution resolution, string category) =>
         _ownerParts.GetOrAdd((resolution.OwnerIndex, category), static (_, state) =>
         {
             var message = ProtoMapping.Resolution(state.Tree, state.Resolution, state.Category, null);
             message.Place = null;
+            message.TreeVersion = 0;
             return message.ToByteArray();
         }, (Tree: _tree, Resolution: resolution, Category: category));
 }

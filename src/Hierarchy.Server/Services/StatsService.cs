@@ -1,33 +1,21 @@
+using Grpc.Core;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.ReadModel;
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Server;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.StatsService</c>: 解决率, 满意率, 响应率 and the rankings (倒排) of a unit's children.</summary>
 public sealed class StatsService(
-    HierarchyState state, TokenDirectory tokens, IIssueStatistics statistics, IKeyUnitStore keyUnits, TimeProvider clock)
-    : IGrpcService, IDescribedService
+    HierarchyState state, IIssueStatistics statistics, IKeyUnitStore keyUnits, TimeProvider clock)
+    : V1.StatsService.StatsServiceBase
 {
-    /// <inheritdoc />
-    public static ServiceDescriptor Descriptor => StatsMethods.Service;
-
-    /// <inheritdoc />
-    public void Bind(ServiceBinder binder) => binder
-        .Unary(StatsMethods.GetUnitStats, GetUnitStatsAsync)
-        .Unary(StatsMethods.RankChildren, RankChildrenAsync)
-        .Unary(StatsMethods.AddKeyUnit, AddKeyUnitAsync)
-        .Unary(StatsMethods.ListKeyUnits, ListKeyUnitsAsync);
-
-    private async ValueTask<V1.UnitStats> GetUnitStatsAsync(V1.GetUnitStatsRequest request, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task<V1.UnitStats> GetUnitStats(V1.GetUnitStatsRequest request, ServerCallContext context)
     {
-        tokens.Authenticate(context);
         var tree = state.Tree;
         var index = tree.Find(request.UnitId, request.UnitCode);
         var (from, to) = Period(request.From, request.To);
@@ -36,9 +24,9 @@ public sealed class StatsService(
         return Figures(tree, index, tallies.SingleOrDefault() ?? IssueTally.Empty(unit.Id));
     }
 
-    private async ValueTask<V1.RankChildrenResponse> RankChildrenAsync(V1.RankChildrenRequest request, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task<V1.RankChildrenResponse> RankChildren(V1.RankChildrenRequest request, ServerCallContext context)
     {
-        tokens.Authenticate(context);
         var tree = state.Tree;
         var index = tree.Find(request.UnitId, request.UnitCode);
         var unit = tree.UnitAt(index);
@@ -66,9 +54,10 @@ public sealed class StatsService(
         return response;
     }
 
-    private async ValueTask<V1.KeyUnit> AddKeyUnitAsync(V1.AddKeyUnitRequest request, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task<V1.KeyUnit> AddKeyUnit(V1.AddKeyUnitRequest request, ServerCallContext context)
     {
-        var caller = tokens.Authenticate(context);
+        var caller = context.Caller();
         var tree = state.Tree;
         var unit = tree.UnitAt(tree.Find(request.UnitId, request.UnitCode));
         AccessPolicy.CheckAdminOf(caller, tree, "AddKeyUnit", unit.Id);
@@ -78,9 +67,9 @@ public sealed class StatsService(
         return KeyUnit(tree, unit.Id, observation, observation.Evaluate([], clock.GetUtcNow()));
     }
 
-    private async ValueTask<V1.ListKeyUnitsResponse> ListKeyUnitsAsync(V1.ListKeyUnitsRequest request, ServerCallContext context)
+    /// <inheritdoc/>
+    public override async Task<V1.ListKeyUnitsResponse> ListKeyUnits(V1.ListKeyUnitsRequest request, ServerCallContext context)
     {
-        tokens.Authenticate(context);
         var tree = state.Tree;
         var root = tree.Find(request.UnitId, request.UnitCode);
         var now = clock.GetUtcNow();

@@ -45,6 +45,15 @@ public abstract class Database
         }
     }
 
+    /// <summary>Runs the cheapest query there is: readiness checks ask it whether the database answers.</summary>
+    /// <exception cref="StorageUnavailableException">The database cannot be reached.</exception>
+    public Task PingAsync(CancellationToken cancellationToken) => RunAsync(async connection =>
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }, cancellationToken);
+
     /// <summary>Runs work in a write transaction and commits it; an unreachable database becomes <see cref="StorageUnavailableException"/>.</summary>
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
         RunAsync(async connection =>

@@ -1,6 +1,5 @@
-
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Protocol;
+using Grpc.Core;
+using Hierarchy.Grpc.Client;
 using Hierarchy.Server.Issues;
 using Hierarchy.Server.Security;
 using Hierarchy.Server.Startup;
@@ -15,20 +14,18 @@ namespace Hierarchy.Server.Tests.Cluster;
 public sealed class ClusterTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private static readonly Grpc.Client.CallOptions Admin = Grpc.Client.CallOptions.WithBearer("admin");
+    private static readonly CallOptions Admin = Bearer.Options("admin");
 
     [PostgresFact]
     public async Task A_reorganisation_applied_through_one_node_is_read_from_another_with_its_consistency_token()
     {
         await using var cluster = await TestCluster.StartAsync(3, WeiduSample.SmallPlan with { TotalGrids = 208 });
         var (source, target) = TwoGridsOfOneCommunity(cluster, 0);
-        var plan = await cluster.Channel(0).UnaryAsync(AdminMethods.PlanReorganization, Merge(source, target), Admin);
+        var plan = await cluster.Channel(0).Admin().PlanReorganizationAsync(Merge(source, target), Admin).ResponseAsync;
 
-        var applied = await cluster.Channel(0).UnaryAsync(
-            AdminMethods.ApplyReorganization, new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, Admin);
+        var applied = await cluster.Channel(0).Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, Admin).ResponseAsync;
         await cluster.WaitForPositionAsync(2, applied.ConsistencyToken, Patience);
-        var seen = await cluster.Channel(2).UnaryAsync(
-            DirectoryMethods.GetUnit, new GetUnitRequest { UnitId = source, MinConsistencyToken = applied.ConsistencyToken }, Admin);
+        var seen = await cluster.Channel(2).Directory().GetUnitAsync(new GetUnitRequest { UnitId = source, MinConsistencyToken = applied.ConsistencyToken }, Admin).ResponseAsync;
 
         Assert.True(seen.Unit.Retired);
         Assert.Equal(applied.TreeVersion, cluster.Node(2).State.Tree.Version);
@@ -39,11 +36,10 @@ public sealed class ClusterTests
     {
         await using var cluster = await TestCluster.StartAsync(2);
         var household = cluster.Node(0).State.Members.Get(5)!.Households[^1];
-        await cluster.Channel(0).UnaryAsync(PartyMemberMethods.UnlinkHousehold, new UnlinkHouseholdRequest { MemberId = 5, HouseholdId = household }, Admin);
-        var linked = await cluster.Channel(0).UnaryAsync(PartyMemberMethods.LinkHousehold, new LinkHouseholdRequest { MemberId = 6, HouseholdId = household }, Admin);
+        await cluster.Channel(0).PartyMembers().UnlinkHouseholdAsync(new UnlinkHouseholdRequest { MemberId = 5, HouseholdId = household }, Admin).ResponseAsync;
+        var linked = await cluster.Channel(0).PartyMembers().LinkHouseholdAsync(new LinkHouseholdRequest { MemberId = 6, HouseholdId = household }, Admin).ResponseAsync;
 
-        var resolution = await cluster.Channel(1).UnaryAsync(ResponsibilityMethods.Resolve,
-            new ResolveRequest { HouseholdId = household, Category = "noise", MinConsistencyToken = linked.ConsistencyToken }, Admin);
+        var resolution = await cluster.Channel(1).Responsibility().ResolveAsync(new ResolveRequest { HouseholdId = household, Category = "noise", MinConsistencyToken = linked.ConsistencyToken }, Admin).ResponseAsync;
 
         Assert.Equal(6, resolution.LinkedMember.MemberId);
     }
@@ -64,8 +60,7 @@ public sealed class ClusterTests
         for (var node = 0; node < 2; node++)
         {
             await cluster.WaitForPositionAsync(node, end, Patience);
-            var resolution = await cluster.Channel(node).UnaryAsync(ResponsibilityMethods.Resolve,
-                new ResolveRequest { HouseholdId = firstTongzhouHousehold, Category = "noise" }, Admin);
+            var resolution = await cluster.Channel(node).Responsibility().ResolveAsync(new ResolveRequest { HouseholdId = firstTongzhouHousehold, Category = "noise" }, Admin).ResponseAsync;
             Assert.StartsWith("110112", resolution.Owner.Code, StringComparison.Ordinal);
             Assert.NotNull(resolution.LinkedMember);
         }
@@ -79,18 +74,17 @@ public sealed class ClusterTests
         Assert.True(tree.TryIndexOf(cluster.Node(0).State.Households.BuildingGroupOf(1), out var group));
         var community = tree.UnitAt(tree.ParentOf(tree.ParentOf(group)));
         using var stop = new CancellationTokenSource();
-        await using var watch = cluster.Channel(1).ServerStreamingAsync(
-            IssueMethods.WatchIssues, new WatchIssuesRequest { UnitId = community.Id }, Admin with { CancellationToken = stop.Token })
-            .GetAsyncEnumerator(stop.Token);
+        await using var watch = cluster.Channel(1).Issues().WatchIssues(new WatchIssuesRequest { UnitId = community.Id }, Admin.WithCancellationToken(stop.Token))
+            .ResponseStream.ReadAllAsync(stop.Token).GetAsyncEnumerator(stop.Token);
 
-        var reported = await cluster.Channel(0).UnaryAsync(IssueMethods.ReportIssue, new ReportIssueRequest
+        var reported = await cluster.Channel(0).Issues().ReportIssueAsync(new ReportIssueRequest
         {
             RequestId = "watched-across-nodes",
             HouseholdId = 1,
             Category = "noise",
             Channel = IssueChannel.Hotline,
             Description = "夜间噪音",
-        }, Grpc.Client.CallOptions.WithBearer("service"));
+        }, Bearer.Options("service")).ResponseAsync;
 
         Assert.True(await watch.MoveNextAsync());
         Assert.Equal(reported.Issue.Id, watch.Current.Issue.Id);
@@ -103,8 +97,7 @@ public sealed class ClusterTests
         await using var cluster = await TestCluster.StartAsync(1);
         var ahead = cluster.Follower(0).Position + 1000;
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => cluster.Channel(0).UnaryAsync(ResponsibilityMethods.Resolve,
-            new ResolveRequest { HouseholdId = 1, Category = "noise", MinConsistencyToken = ahead }, Admin));
+        var error = await Assert.ThrowsAsync<RpcException>(() => cluster.Channel(0).Responsibility().ResolveAsync(new ResolveRequest { HouseholdId = 1, Category = "noise", MinConsistencyToken = ahead }, Admin).ResponseAsync);
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Contains("not yet", error.Status.Detail, StringComparison.Ordinal);
@@ -116,9 +109,8 @@ public sealed class ClusterTests
         await using var cluster = await TestCluster.StartAsync(2, WeiduSample.SmallPlan with { TotalGrids = 208 });
         Assert.True(await cluster.CutDatabaseConnectionsAsync(1) >= 1);
         var (source, target) = TwoGridsOfOneCommunity(cluster, 1);
-        var plan = await cluster.Channel(0).UnaryAsync(AdminMethods.PlanReorganization, Merge(source, target), Admin);
-        var applied = await cluster.Channel(0).UnaryAsync(
-            AdminMethods.ApplyReorganization, new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, Admin);
+        var plan = await cluster.Channel(0).Admin().PlanReorganizationAsync(Merge(source, target), Admin).ResponseAsync;
+        var applied = await cluster.Channel(0).Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, Admin).ResponseAsync;
 
         await cluster.WaitForPositionAsync(1, applied.ConsistencyToken, Patience);
 
@@ -131,8 +123,8 @@ public sealed class ClusterTests
         await using var cluster = await TestCluster.StartAsync(2, WeiduSample.SmallPlan with { TotalGrids = 208 });
         var (a, b) = TwoGridsOfOneCommunity(cluster, 2);
         var (c, d) = TwoGridsOfOneCommunity(cluster, 3);
-        var first = await cluster.Channel(0).UnaryAsync(AdminMethods.PlanReorganization, Merge(a, b), Admin);
-        var second = await cluster.Channel(1).UnaryAsync(AdminMethods.PlanReorganization, Merge(c, d), Admin);
+        var first = await cluster.Channel(0).Admin().PlanReorganizationAsync(Merge(a, b), Admin).ResponseAsync;
+        var second = await cluster.Channel(1).Admin().PlanReorganizationAsync(Merge(c, d), Admin).ResponseAsync;
 
         var outcomes = await Task.WhenAll(
             TryApplyAsync(cluster, 0, first),
@@ -176,7 +168,7 @@ public sealed class ClusterTests
         Assert.All(escalations, count => Assert.Equal(1, count));
 
         await cluster.RestartAsync(0);
-        var escalated = await cluster.Channel(0).UnaryAsync(IssueMethods.ListIssues, new ListIssuesRequest { UnitCode = "411002", PageSize = 1 }, Admin);
+        var escalated = await cluster.Channel(0).Issues().ListIssuesAsync(new ListIssuesRequest { UnitCode = "411002", PageSize = 1 }, Admin).ResponseAsync;
         Assert.Equal(1, escalated.Issues[0].EscalationCount);
     }
 
@@ -184,8 +176,7 @@ public sealed class ClusterTests
     {
         try
         {
-            await cluster.Channel(node).UnaryAsync(
-                AdminMethods.ApplyReorganization, new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, Admin);
+            await cluster.Channel(node).Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, Admin).ResponseAsync;
             return StatusCode.OK;
         }
         catch (RpcException e)

@@ -1,6 +1,9 @@
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Protocol;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Hierarchy.Grpc.Client;
 using Hierarchy.V1;
+using HealthApi = Grpc.Health.V1.Health;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace Hierarchy.Server.Tests.Cluster;
 
@@ -14,7 +17,7 @@ public sealed class DatabaseServerCollection
 [Collection(DatabaseServerCollection.Name)]
 public sealed class DatabaseRestartTests
 {
-    private static readonly Grpc.Client.CallOptions Admin = Grpc.Client.CallOptions.WithBearer("admin");
+    private static readonly CallOptions Admin = Bearer.Options("admin");
 
     [SkippableFact]
     public async Task While_the_database_restarts_writes_fail_with_unavailable_resolve_keeps_answering_and_every_node_recovers_by_itself()
@@ -28,11 +31,10 @@ public sealed class DatabaseRestartTests
         RpcException refused;
         try
         {
-            refused = await Assert.ThrowsAsync<RpcException>(() => cluster.Channel(0).UnaryAsync(
-                PartyMemberMethods.UnlinkHousehold, new UnlinkHouseholdRequest { MemberId = 5, HouseholdId = household }, Admin));
+            refused = await Assert.ThrowsAsync<RpcException>(() => cluster.Channel(0).PartyMembers().UnlinkHouseholdAsync(new UnlinkHouseholdRequest { MemberId = 5, HouseholdId = household }, Admin).ResponseAsync);
             foreach (var node in new[] { 0, 1 })
             {
-                var answer = await cluster.Channel(node).UnaryAsync(ResponsibilityMethods.Resolve, new ResolveRequest { HouseholdId = household, Category = "sewage" }, Admin);
+                var answer = await cluster.Channel(node).Responsibility().ResolveAsync(new ResolveRequest { HouseholdId = household, Category = "sewage" }, Admin).ResponseAsync;
                 Assert.Equal(OrgLevel.Grid, answer.Owner.Level);
             }
         }
@@ -42,17 +44,43 @@ public sealed class DatabaseRestartTests
         }
 
         Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
-        var unlinked = await UntilWrittenAsync(() => cluster.Channel(0).UnaryAsync(
-            PartyMemberMethods.UnlinkHousehold, new UnlinkHouseholdRequest { MemberId = 5, HouseholdId = household }, Admin));
+        var unlinked = await UntilWrittenAsync(() => cluster.Channel(0).PartyMembers().UnlinkHouseholdAsync(new UnlinkHouseholdRequest { MemberId = 5, HouseholdId = household }, Admin).ResponseAsync);
         var (source, target) = ClusterTests.TwoGridsOfOneCommunity(cluster, 0);
-        var plan = await UntilWrittenAsync(() => cluster.Channel(1).UnaryAsync(AdminMethods.PlanReorganization, ClusterTests.Merge(source, target), Admin));
-        var applied = await UntilWrittenAsync(() => cluster.Channel(1).UnaryAsync(
-            AdminMethods.ApplyReorganization, new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, Admin));
+        var plan = await UntilWrittenAsync(() => cluster.Channel(1).Admin().PlanReorganizationAsync(ClusterTests.Merge(source, target), Admin).ResponseAsync);
+        var applied = await UntilWrittenAsync(() => cluster.Channel(1).Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, Admin).ResponseAsync);
 
         await cluster.WaitForPositionAsync(0, applied.ConsistencyToken, TimeSpan.FromSeconds(30));
         await cluster.WaitForPositionAsync(1, unlinked.ConsistencyToken, TimeSpan.FromSeconds(30));
         Assert.Equal(applied.TreeVersion, cluster.Node(0).State.Tree.Version);
         Assert.Equal(0, cluster.Node(1).State.Households.MemberOf(household));
+    }
+
+    [SkippableFact]
+    public async Task Health_reads_not_serving_while_the_database_is_down_and_serving_once_it_is_back()
+    {
+        var skip = TestCluster.ServerControlSkipReason;
+        Skip.If(skip is not null && Environment.GetEnvironmentVariable("CI") != "true", skip);
+        await using var cluster = await TestCluster.StartAsync(1, Testing.WeiduSample.SmallPlan with { TotalGrids = 208 });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var health = new HealthApi.HealthClient(cluster.Channel(0));
+        using var watch = health.Watch(new HealthCheckRequest { Service = "hierarchy.v1.IssueService" }, cancellationToken: timeout.Token);
+        var statuses = watch.ResponseStream.ReadAllAsync(timeout.Token).Select(r => r.Status).GetAsyncEnumerator(timeout.Token);
+        Assert.True(await statuses.MoveNextAsync());
+        Assert.Equal(ServingStatus.Serving, statuses.Current);
+
+        await TestCluster.StopDatabaseServerAsync();
+        try
+        {
+            Assert.True(await statuses.MoveNextAsync());
+            Assert.Equal(ServingStatus.NotServing, statuses.Current);
+        }
+        finally
+        {
+            await TestCluster.StartDatabaseServerAsync();
+        }
+
+        Assert.True(await statuses.MoveNextAsync());
+        Assert.Equal(ServingStatus.Serving, statuses.Current);
     }
 
     /// <summary>Retries a write while the pool still hands out connections the restart broke; each try fails at once.</summary>

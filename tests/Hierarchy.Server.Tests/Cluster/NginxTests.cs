@@ -1,6 +1,6 @@
+using Grpc.Core;
+using Grpc.Net.Client;
 using Hierarchy.Grpc.Client;
-using Hierarchy.Grpc.Contract;
-using Hierarchy.Grpc.Protocol;
 using Hierarchy.Testing;
 using Hierarchy.V1;
 
@@ -16,7 +16,7 @@ public sealed class NginxTests
         await using var cluster = await TestCluster.StartAsync(3);
         await using var nginx = await NginxBalancer.StartAsync(Enumerable.Range(0, 3).Select(i => cluster.Node(i).Address));
         using var client = GrpcChannel.ForAddress(nginx.Address);
-        var options = CallOptions.WithBearer("service");
+        var options = Bearer.Options("service");
         for (var i = 0; i < 30; i++)
         {
             await ResolveAsync(client, i + 1, options);
@@ -38,11 +38,11 @@ public sealed class NginxTests
         var request = new ResolveRequest { HouseholdId = household, Category = "sewage" };
         try
         {
-            return await client.UnaryAsync(ResponsibilityMethods.Resolve, request, options);
+            return await client.Responsibility().ResolveAsync(request, options).ResponseAsync;
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
         {
-            return await client.UnaryAsync(ResponsibilityMethods.Resolve, request, options);
+            return await client.Responsibility().ResolveAsync(request, options).ResponseAsync;
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Hierarchy.Grpc.Client;
+using Grpc.Net.Client;
 using Hierarchy.Server.Replication;
 using Hierarchy.Server.Startup;
 using Hierarchy.Testing;
