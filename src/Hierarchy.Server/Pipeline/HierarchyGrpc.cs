@@ -28,6 +28,9 @@ public static class HierarchyGrpc
     /// <summary>Registers the gRPC services, their interceptors, health checks and reflection.</summary>
     public static IServiceCollection AddHierarchyGrpc(this IServiceCollection services, ServerSettings settings)
     {
+        // Singletons: an interceptor missing from the container would be constructed for every call.
+        services.AddSingleton<ErrorMapInterceptor>();
+        services.AddSingleton<AuthenticationInterceptor>();
         services.AddGrpc(options =>
         {
             options.MaxReceiveMessageSize = settings.MaxReceiveMessageSize;

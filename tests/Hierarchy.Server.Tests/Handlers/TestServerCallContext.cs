@@ -20,6 +20,7 @@ public sealed class TestServerCallContext : ServerCallContext
     public static TestServerCallContext As(Caller caller, string method = "/test/Call", CancellationToken cancellationToken = default)
     {
         var context = new TestServerCallContext(method, cancellationToken);
+        context._userState["__HttpContext"] = new DefaultHttpContext();
         context.SetCaller(caller);
         return context;
     }
