@@ -8,10 +8,12 @@ public static class CommandLine
     /// <summary>Gets the usage text.</summary>
     public const string Usage = """
         Usage: Hierarchy.Server [--listen HOST:PORT] [--database SQLITE_PATH|POSTGRES_CONNECTION_STRING]
-                                [--tls-cert CERT.pem --tls-key KEY.pem] [--no-sample]
+                                [--tls-cert CERT.pem --tls-key KEY.pem] [--silo-port PORT] [--gateway-port PORT] [--no-sample]
           --listen     where to serve gRPC over HTTP/2 (env HIERARCHY_LISTEN; default 127.0.0.1:50051)
           --database   SQLite file (default data/hierarchy.db) or a PostgreSQL connection string (env HIERARCHY_DATABASE)
           --tls-cert   PEM certificate; serves TLS instead of cleartext h2c (env HIERARCHY_TLS_CERT, HIERARCHY_TLS_KEY)
+          --silo-port  where this process's Orleans silo talks to the others (env HIERARCHY_SILO_PORT; default a free port)
+          --gateway-port  where Orleans clients reach the silo (env HIERARCHY_GATEWAY_PORT; default a free port)
           --no-sample  start with an empty database instead of loading the Tongzhou sample
         Tokens and roles: Hierarchy:Tokens in appsettings.json, or env Hierarchy__Tokens__<token>=service|member:<id>|admin:<unit id>
         """;
@@ -30,7 +32,7 @@ public static class CommandLine
                 continue;
             }
 
-            if (flag is not ("--listen" or "--database" or "--tls-cert" or "--tls-key"))
+            if (flag is not ("--listen" or "--database" or "--tls-cert" or "--tls-key" or "--silo-port" or "--gateway-port"))
             {
                 throw new ArgumentException($"unknown argument '{flag}'");
             }
@@ -68,6 +70,25 @@ public static class CommandLine
             throw new ArgumentException("--tls-cert and --tls-key go together");
         }
 
-        return settings with { TlsCertificatePath = cert, TlsKeyPath = key };
+        return settings with
+        {
+            TlsCertificatePath = cert,
+            TlsKeyPath = key,
+            SiloPort = Port(Get("--silo-port", "HIERARCHY_SILO_PORT"), "--silo-port"),
+            GatewayPort = Port(Get("--gateway-port", "HIERARCHY_GATEWAY_PORT"), "--gateway-port"),
+        };
+    }
+
+    private static int? Port(string? value, string flag)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            && port is > 0 and <= 65535
+            ? port
+            : throw new ArgumentException($"{flag} '{(value.Length > 16 ? value[..16] + "…" : value)}' is not a port from 1 to 65535");
     }
 }

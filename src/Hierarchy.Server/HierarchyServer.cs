@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Import;
+using Hierarchy.Server.Cluster;
 using Hierarchy.Server.Health;
 using Hierarchy.Server.Issues;
 using Hierarchy.Server.Pipeline;
@@ -43,6 +44,16 @@ public sealed class HierarchyServer : IAsyncDisposable
     /// <summary>Gets the read model.</summary>
     public HierarchyState State => _app.Services.GetRequiredService<HierarchyState>();
 
+    /// <summary>Gets this process's silo.</summary>
+    public SiloAddress Silo => _app.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+
+    /// <summary>Gets the silos this one's view of the cluster counts as active, itself included.</summary>
+    public IReadOnlyList<SiloAddress> ActiveSilos =>
+    [
+        .. _app.Services.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress),
+    ];
+
     /// <summary>Opens storage, loads the sample into an empty database, loads the read model, and starts serving.</summary>
     public static async Task<HierarchyServer> StartAsync(
         ServerSettings settings, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
@@ -51,10 +62,12 @@ public sealed class HierarchyServer : IAsyncDisposable
         // Per-request hosting logs would cost more than the calls themselves.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Grpc", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         // With this logger off, hosting skips its per-request log scope and activity; the error map logs what fails.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         logging?.Invoke(builder.Logging);
         ConfigureKestrel(builder, settings);
+        builder.AddHierarchySilo(settings);
 
         var tokens = new TokenDirectory(settings.Tokens
             ?? builder.Configuration.GetSection("Hierarchy:Tokens").GetChildren().ToDictionary(c => c.Key, c => c.Value ?? string.Empty));
@@ -80,7 +93,8 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton(stores.Issues);
             builder.Services.AddSingleton(stores.Statistics);
             builder.Services.AddSingleton(stores.KeyUnits);
-            builder.Services.AddSingleton(settings.Clock);
+            // Keyed: a test's movable clock must not drive Orleans' membership timers, which read TimeProvider.
+            builder.Services.AddKeyedSingleton(ServerSettings.ClockKey, settings.Clock);
             builder.Services.AddSingleton<IssueFeed>();
             builder.Services.AddSingleton<IssueWorkflow>();
             builder.Services.AddHostedService<EscalationSweeper>();
@@ -102,7 +116,10 @@ public sealed class HierarchyServer : IAsyncDisposable
             ServingStatus.MarkNotServing(app.Services);
             await app.StartAsync(cancellationToken);
             await ServingStatus.PublishAsync(app.Services, cancellationToken);
-            return new HierarchyServer(app, stores, BoundAddress(app, settings), sample);
+            var server = new HierarchyServer(app, stores, BoundAddress(app, settings), sample);
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hierarchy.Cluster").LogInformation(
+                "Silo {Silo} joined cluster '{Cluster}': {Active} active silo(s)", server.Silo, HierarchySilo.ClusterId, server.ActiveSilos.Count);
+            return server;
         }
         catch
         {

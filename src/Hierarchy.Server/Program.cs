@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hierarchy.Server;
+using Hierarchy.Server.Cluster;
 
 ServerSettings settings;
 try
@@ -20,6 +21,7 @@ Console.WriteLine($"""
 
     Hierarchy is serving gRPC over HTTP/2 at {server.Address} ({(server.Address.Scheme == "http" ? "cleartext h2c" : "TLS")}), ready in {started.Elapsed.TotalSeconds:F1} s.
       storage:  {settings.Storage}
+      silo:     {server.Silo} in Orleans cluster '{HierarchySilo.ClusterId}', {server.ActiveSilos.Count} active
       tree:     version {state.Tree.Version}, {state.Tree.Count:N0} units, {state.Households.Count:N0} households
       services: hierarchy.v1 Responsibility, Directory, PartyMember, Issue, Stats, Admin; grpc.health.v1.Health; server reflection
       tokens:   send 'authorization: Bearer demo-service' (also demo-admin, demo-member; see appsettings.json)

@@ -29,7 +29,10 @@ public sealed record ServerSettings
     /// <summary>Gets how often a server on SQLite looks for changes other processes (the operator CLI) wrote to its file.</summary>
     public TimeSpan SqlitePollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Gets the clock; tests move a clock of their own instead of sleeping. Defaults to the system clock.</summary>
+    /// <summary>Gets the service key of <see cref="Clock"/>: the domain's clock only, never Orleans' timers.</summary>
+    public const string ClockKey = "hierarchy-clock";
+
+    /// <summary>Gets the clock of deadlines, reports and statistics; tests move a clock of their own instead of sleeping. Defaults to the system clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Gets this replica's name, for its database connections and logs. Defaults to the host name and process id.</summary>
@@ -52,4 +55,10 @@ public sealed record ServerSettings
 
     /// <summary>Gets how long the server waits for a ping's answer before it closes the connection. Defaults to 20 seconds.</summary>
     public TimeSpan KeepAlivePingTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Gets the port silos talk to each other on; null picks a free one, which is logged.</summary>
+    public int? SiloPort { get; init; }
+
+    /// <summary>Gets the port Orleans clients reach the silo on; null picks a free one.</summary>
+    public int? GatewayPort { get; init; }
 }

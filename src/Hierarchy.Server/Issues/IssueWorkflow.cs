@@ -9,7 +9,7 @@ using Hierarchy.Storage.Stores;
 namespace Hierarchy.Server.Issues;
 
 /// <summary>The closed loop as callers drive it: checks, the guarded domain step, one transaction per change, then a wake-up for watchers.</summary>
-public sealed class IssueWorkflow(HierarchyState state, IIssueStore issues, TimeProvider clock, IssueFeed feed)
+public sealed class IssueWorkflow(HierarchyState state, IIssueStore issues, [FromKeyedServices(ServerSettings.ClockKey)] TimeProvider clock, IssueFeed feed)
 {
     private const int MaxRequestId = 100;
     private const int MaxDescription = 2000;

@@ -12,7 +12,7 @@ namespace Hierarchy.Server.Reorganization;
 
 /// <summary>Plans and applies reorganisations: admins only, inside their subtree; the read model swaps to the new tree at once.</summary>
 public sealed class ReorganizationWorkflow(
-    HierarchyState state, IOrgTreeStore trees, IReorganizationStore plans, TimeProvider clock, IssueFeed feed, ChangeFeedFollower follower)
+    HierarchyState state, IOrgTreeStore trees, IReorganizationStore plans, [FromKeyedServices(ServerSettings.ClockKey)] TimeProvider clock, IssueFeed feed, ChangeFeedFollower follower)
 {
     private readonly SemaphoreSlim _applying = new(1, 1);
 

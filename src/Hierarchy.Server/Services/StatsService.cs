@@ -10,7 +10,7 @@ namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.StatsService</c>: 解决率, 满意率, 响应率 and the rankings (倒排) of a unit's children.</summary>
 public sealed class StatsService(
-    HierarchyState state, IIssueStatistics statistics, IKeyUnitStore keyUnits, TimeProvider clock)
+    HierarchyState state, IIssueStatistics statistics, IKeyUnitStore keyUnits, [FromKeyedServices(ServerSettings.ClockKey)] TimeProvider clock)
     : V1.StatsService.StatsServiceBase
 {
     /// <inheritdoc/>

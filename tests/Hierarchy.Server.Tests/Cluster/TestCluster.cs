@@ -18,6 +18,7 @@ public sealed class TestCluster : IAsyncDisposable
 {
     private readonly List<HierarchyServer?> _nodes = [];
     private readonly List<GrpcChannel?> _channels = [];
+    private readonly List<(int Silo, int Gateway)> _siloPorts = [];
 
     private TestCluster(string connectionString, MovableClock clock)
     {
@@ -43,6 +44,7 @@ public sealed class TestCluster : IAsyncDisposable
         {
             cluster._nodes.Add(null);
             cluster._channels.Add(null);
+            cluster._siloPorts.Add((FreePort(), FreePort()));
             await cluster.RestartAsync(i);
         }
 
@@ -55,7 +57,8 @@ public sealed class TestCluster : IAsyncDisposable
 
     public ChangeFeedFollower Follower(int i) => Node(i).Services.GetRequiredService<ChangeFeedFollower>();
 
-    /// <summary>Starts node i again (or for the first time) on a fresh port.</summary>
+    /// <summary>Starts node i again (or for the first time) on a fresh gRPC port and its own silo ports.</summary>
+    /// <remarks>A process restarted on its silo's address supersedes its old incarnation at once, as a restarted host's does.</remarks>
     public async Task RestartAsync(int i)
     {
         _nodes[i] = await HierarchyServer.StartAsync(
@@ -67,6 +70,8 @@ public sealed class TestCluster : IAsyncDisposable
                 SweepInterval = null,
                 Clock = Clock,
                 NodeName = $"node-{i}",
+                SiloPort = _siloPorts[i].Silo,
+                GatewayPort = _siloPorts[i].Gateway,
                 Tokens = new Dictionary<string, string> { ["admin"] = "admin:1", ["service"] = "service" },
             },
             logging => logging.ClearProviders());
@@ -145,5 +150,12 @@ public sealed class TestCluster : IAsyncDisposable
         {
             throw new InvalidOperationException($"pg_ctl {string.Join(' ', arguments)} failed: {output}");
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
