@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Serialization.Configuration;
 
 namespace Hierarchy.Server.Cluster;
 
@@ -22,6 +24,15 @@ public static class HierarchySilo
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
             silo.Configure<SiloOptions>(o => o.SiloName = settings.NodeName);
             silo.Services.AddSingleton<IFatalErrorHandler, StopOnFatalError>();
+            silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Hierarchy."));
+            silo.Services.Configure<TypeManifestOptions>(o =>
+            {
+                // A grain's refusal crosses to the gRPC edge as the domain exception it is, so the error map can answer it.
+                foreach (var type in ErrorTypes)
+                {
+                    o.AllowedTypes.Add(type.FullName!);
+                }
+            });
             if (settings.Storage.Engine == StorageEngine.PostgreSql)
             {
                 silo.Configure<EndpointOptions>(o =>
@@ -42,6 +53,10 @@ public static class HierarchySilo
             }
         });
     }
+
+    private static IEnumerable<Type> ErrorTypes =>
+        new[] { typeof(Domain.Errors.DomainException).Assembly, typeof(Storage.StorageUnavailableException).Assembly }
+            .SelectMany(a => a.GetTypes()).Where(t => typeof(Exception).IsAssignableFrom(t));
 
     // A silo listening on every interface is reached by others at this machine's loopback unless told otherwise.
     private static IPAddress AdvertisedAddress(IPAddress listen) =>

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.People;
 using Hierarchy.Domain.ReadModel;
+using Hierarchy.Grains.People;
 using Hierarchy.Server.Replication;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
@@ -10,7 +11,7 @@ namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.PartyMemberService</c>: members, their households, and admins changing links.</summary>
 public sealed class PartyMemberService(
-    HierarchyState state, IPartyMemberStore members, IIssueStore issues, ChangeFeedFollower follower)
+    HierarchyState state, IPartyMemberStore members, IIssueStore issues, ChangeFeedFollower follower, IGrainFactory grains)
     : V1.PartyMemberService.PartyMemberServiceBase
 {
     private const int MaxPage = 100;
@@ -85,13 +86,12 @@ public sealed class PartyMemberService(
         var group = state.Households.BuildingGroupOf(householdId);
         AccessPolicy.CheckAdminOf(caller, tree, link ? "LinkHousehold" : "UnlinkHousehold", entry.Member.UnitId, group);
 
-        var changed = link
-            ? await members.LinkAsync(memberId, householdId, expectedVersion, context.CancellationToken)
-            : await members.UnlinkAsync(memberId, householdId, expectedVersion, context.CancellationToken);
+        var grain = grains.GetGrain<IPartyMemberGrain>(memberId);
+        var changed = link ? await grain.LinkAsync(householdId, expectedVersion) : await grain.UnlinkAsync(householdId, expectedVersion);
         var token = await follower.CatchUpAsync(context.CancellationToken);
         var response = new V1.LinkHouseholdResponse
         {
-            Member = Message(tree, new MemberEntry(changed.Member, changed.Households), personalData: true),
+            Member = Message(tree, new MemberEntry(entry.Member with { Version = changed.Version }, changed.Households), personalData: true),
             ConsistencyToken = token,
         };
         response.Warnings.AddRange(MemberLinkPolicy.Warnings(memberId, changed.Households.Count));

@@ -27,6 +27,7 @@ public abstract class Database
         }
         catch (Exception e) when (IsUnavailable(e))
         {
+            ForgetIdleConnections();
             throw new StorageUnavailableException($"the {Dialect} database cannot be reached: {e.Message}", e);
         }
     }
@@ -41,6 +42,7 @@ public abstract class Database
         }
         catch (Exception e) when (e is not StorageUnavailableException && IsUnavailable(e))
         {
+            ForgetIdleConnections();
             throw new StorageUnavailableException($"the {Dialect} database is unavailable: {e.Message}", e);
         }
     }
@@ -118,6 +120,11 @@ public abstract class Database
 
     /// <summary>Tells listening replicas that a channel has news committed; a no-op where one process is all.</summary>
     protected virtual void Announce(string channel)
+    {
+    }
+
+    /// <summary>Drops pooled connections after a failure: a database that restarted broke every one of them, not just the one that failed.</summary>
+    protected virtual void ForgetIdleConnections()
     {
     }
 

@@ -37,6 +37,9 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     public override string Dialect => "postgres";
 
     /// <inheritdoc />
+    protected override void ForgetIdleConnections() => _dataSource.Clear();
+
+    /// <inheritdoc />
     public override string ForUpdateSkipLocked => " FOR UPDATE SKIP LOCKED";
 
     /// <inheritdoc />
