@@ -102,7 +102,7 @@ public abstract class IssueStoreSpecification<TFixture>(TFixture fixture) : ICla
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
         var issue = await AcceptedAsync(7, "noise");
 
-        var events = await Issues.EventsAfterAsync(new IssueQuery { HouseholdIds = [7] }, 0, 100, CancellationToken.None);
+        var events = await Issues.EventsAfterAsync(new IssueQuery { HouseholdIds = [7] }, 0, long.MaxValue, 100, CancellationToken.None);
 
         Assert.Equal(events.Select(e => e.Event.Position).Order(), events.Select(e => e.Event.Position));
         Assert.Contains(events, e => e.Issue.Id == issue.Id && e.Event.Kind == IssueEventKind.Dispatched);

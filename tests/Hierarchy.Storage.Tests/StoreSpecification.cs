@@ -226,7 +226,7 @@ public abstract class StoreSpecification<TFixture>(TFixture fixture) : IClassFix
 
         var (member, fresh) = await MemberWithFreshHouseholdsAsync(3);
 
-        var entries = await Stores.Changes.ReadAfterAsync(before, 10, CancellationToken.None);
+        var entries = (await Stores.Changes.ReadAfterAsync(before, 10, CancellationToken.None)).Entries;
         Assert.Equal(
             [(Storage.Stores.ChangeKind.MembersAdded, member.Member.Id), (Storage.Stores.ChangeKind.HouseholdsAdded, fresh[0])],
             entries.Select(e => (e.Kind, e.EntityId)));

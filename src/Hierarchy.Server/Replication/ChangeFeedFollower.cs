@@ -14,6 +14,7 @@ public sealed class ChangeFeedFollower(
 {
     private const int Batch = 1000;
     private readonly SemaphoreSlim _catchingUp = new(1, 1);
+    private readonly CommitOrderHorizon _horizon = new(TimeProvider.System);
     private long _position;
 
     /// <summary>Raised with the new position each time entries are applied; tests wait on it instead of sleeping.</summary>
@@ -21,6 +22,9 @@ public sealed class ChangeFeedFollower(
 
     /// <summary>Gets the position of the last entry applied.</summary>
     public long Position => Interlocked.Read(ref _position);
+
+    /// <summary>Gets whether a change committed late is holding this replica back (it catches up again soon).</summary>
+    public bool IsWaitingForLateCommit => _horizon.IsWaiting;
 
     /// <summary>Starts following after <paramref name="position"/>, the feed's end when the read model was loaded.</summary>
     public void StartAt(long position) => Interlocked.Exchange(ref _position, position);
@@ -33,12 +37,14 @@ public sealed class ChangeFeedFollower(
         {
             while (true)
             {
-                var entries = await feed.ReadAfterAsync(Position, Batch, cancellationToken);
-                if (entries.Count == 0)
+                var page = await feed.ReadAfterAsync(Position, Batch, cancellationToken);
+                var readable = _horizon.Readable(Position, [.. page.Entries.Select(e => e.Position)], page.Transactions);
+                if (readable == 0)
                 {
                     return Position;
                 }
 
+                var entries = page.Entries.Take(readable).ToList();
                 if (entries.Any(e => e.Kind == ChangeKind.Tree && e.EntityId > state.Tree.Version))
                 {
                     var tree = await trees.LoadAsync(cancellationToken);

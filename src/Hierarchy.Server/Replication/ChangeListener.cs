@@ -54,7 +54,8 @@ public sealed partial class ChangeListener(
                 await CatchUpAsync(stoppingToken);
                 while (!stoppingToken.IsCancellationRequested)
                 {
-                    await connection.WaitAsync(stoppingToken);
+                    // A periodic catch-up covers a lost notification, and comes sooner while a late commit holds the feed back.
+                    await connection.WaitAsync(follower.IsWaitingForLateCommit ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10), stoppingToken);
                     await CatchUpAsync(stoppingToken);
                 }
             }

@@ -3,6 +3,7 @@ using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Server.Issues;
+using Hierarchy.Server.Replication;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
 
@@ -91,20 +92,26 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
         }
 
         var position = request.AfterPosition;
+        var horizon = new CommitOrderHorizon(TimeProvider.System);
         while (!context.CancellationToken.IsCancellationRequested)
         {
-            var events = await issues.EventsAfterAsync(query, position, 500, context.CancellationToken);
+            // Positions are read across every issue, so an event committed late holds the watch back instead of being skipped.
+            var page = await issues.EventPositionsAfterAsync(position, 500, context.CancellationToken);
+            var readable = horizon.Readable(position, page.Positions, page.Transactions);
+            var upTo = readable == 0 ? position : page.Positions[readable - 1];
+            var events = upTo == position ? [] : await issues.EventsAfterAsync(query, position, upTo, 500, context.CancellationToken);
             var tree = state.Tree;
             foreach (var (issue, e) in events)
             {
                 await changes.WriteAsync(new V1.IssueChange { Issue = IssueMapping.Issue(tree, issue, false), Event = IssueMapping.Event(tree, issue, e) });
-                position = e.Position;
             }
 
-            if (events.Count == 0)
+            if (upTo == position)
             {
-                await feed.WaitAsync(TimeSpan.FromSeconds(2), context.CancellationToken);
+                await feed.WaitAsync(horizon.IsWaiting ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(2), context.CancellationToken);
             }
+
+            position = upTo;
         }
     }
 

@@ -10,11 +10,20 @@ public sealed class ChangeFeed(Database database) : IChangeFeed
     public const string Channel = "hierarchy_changes";
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ChangeEntry>> ReadAfterAsync(long position, int limit, CancellationToken cancellationToken) =>
-        database.RunAsync<IReadOnlyList<ChangeEntry>>(async connection => await Sql.ListAsync(connection, null,
-            "SELECT position, kind, entity_id FROM change_feed WHERE position > @after ORDER BY position LIMIT @limit",
-            r => new ChangeEntry(r.GetInt64(0), (ChangeKind)r.GetInt16(1), r.GetInt64(2)), cancellationToken, ("after", position), ("limit", limit)),
-            cancellationToken);
+    public Task<ChangeFeedPage> ReadAfterAsync(long position, int limit, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection =>
+        {
+            // The transaction horizon comes from the very snapshot that read the rows.
+            var transactions = TransactionHorizon.SingleWriter;
+            var entries = await Sql.ListAsync(connection, null,
+                $"SELECT position, kind, entity_id{TransactionHorizon.Columns(database)} FROM change_feed WHERE position > @after ORDER BY position LIMIT @limit",
+                r =>
+                {
+                    transactions = TransactionHorizon.Read(r, 3);
+                    return new ChangeEntry(r.GetInt64(0), (ChangeKind)r.GetInt16(1), r.GetInt64(2));
+                }, cancellationToken, ("after", position), ("limit", limit));
+            return new ChangeFeedPage(entries, transactions);
+        }, cancellationToken);
 
     /// <inheritdoc />
     public Task<long> LastPositionAsync(CancellationToken cancellationToken) => database.RunAsync(

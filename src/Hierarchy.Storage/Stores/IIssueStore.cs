@@ -34,9 +34,12 @@ public interface IIssueStore
     /// <summary>Lists issues in id order after <paramref name="afterId"/>.</summary>
     Task<IReadOnlyList<Issue>> ListAsync(IssueQuery query, long afterId, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Lists the events after a position of the global log, for issues the query keeps, in log order.</summary>
+    /// <summary>Lists the events after a position of the global log up to <paramref name="upTo"/>, for issues the query keeps, in log order.</summary>
     Task<IReadOnlyList<(Issue Issue, IssueEvent Event)>> EventsAfterAsync(
-        IssueQuery query, long position, int limit, CancellationToken cancellationToken);
+        IssueQuery query, long position, long upTo, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Gets the positions of the global event log after <paramref name="position"/>, every issue's, with the read's transaction horizon.</summary>
+    Task<PositionPage> EventPositionsAfterAsync(long position, int limit, CancellationToken cancellationToken);
 
     /// <summary>Counts the open issues of each of the given households.</summary>
     Task<IReadOnlyDictionary<long, int>> OpenCountsAsync(IReadOnlyList<long> householdIds, CancellationToken cancellationToken);

@@ -128,7 +128,7 @@ public sealed class IssueStore(Database database) : IIssueStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<(Issue Issue, IssueEvent Event)>> EventsAfterAsync(
-        IssueQuery query, long position, int limit, CancellationToken cancellationToken) =>
+        IssueQuery query, long position, long upTo, int limit, CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyList<(Issue, IssueEvent)>>(async connection =>
         {
             var (where, parameters) = Filter(query);
@@ -136,9 +136,25 @@ public sealed class IssueStore(Database database) : IIssueStore
                 $"""
                 SELECT {IssueRows.Columns}, {IssueRows.EventColumns}
                 FROM issue_events e JOIN issues i ON i.id = e.issue_id
-                WHERE e.position > @position{where} ORDER BY e.position LIMIT @limit
+                WHERE e.position > @position AND e.position <= @upTo{where} ORDER BY e.position LIMIT @limit
                 """,
-                r => (IssueRows.Read(r), IssueRows.ReadEvent(r, 24)), cancellationToken, [.. parameters, ("position", position), ("limit", limit)]);
+                r => (IssueRows.Read(r), IssueRows.ReadEvent(r, 24)), cancellationToken,
+                [.. parameters, ("position", position), ("upTo", upTo), ("limit", limit)]);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PositionPage> EventPositionsAfterAsync(long position, int limit, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection =>
+        {
+            var transactions = TransactionHorizon.SingleWriter;
+            var positions = await Sql.ListAsync(connection, null,
+                $"SELECT position{TransactionHorizon.Columns(database)} FROM issue_events WHERE position > @position ORDER BY position LIMIT @limit",
+                r =>
+                {
+                    transactions = TransactionHorizon.Read(r, 1);
+                    return r.GetInt64(0);
+                }, cancellationToken, ("position", position), ("limit", limit));
+            return new PositionPage(positions, transactions);
         }, cancellationToken);
 
     /// <inheritdoc />

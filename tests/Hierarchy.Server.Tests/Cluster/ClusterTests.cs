@@ -70,9 +70,7 @@ public sealed class ClusterTests
     public async Task A_watch_on_one_node_sees_an_issue_reported_through_another()
     {
         await using var cluster = await TestCluster.StartAsync(2);
-        var tree = cluster.Node(0).State.Tree;
-        Assert.True(tree.TryIndexOf(cluster.Node(0).State.Households.BuildingGroupOf(1), out var group));
-        var community = tree.UnitAt(tree.ParentOf(tree.ParentOf(group)));
+        var community = cluster.CommunityOf(0, household: 1);
         using var stop = new CancellationTokenSource();
         await using var watch = cluster.Channel(1).Issues().WatchIssues(new WatchIssuesRequest { UnitId = community.Id }, Admin.WithCancellationToken(stop.Token))
             .ResponseStream.ReadAllAsync(stop.Token).GetAsyncEnumerator(stop.Token);

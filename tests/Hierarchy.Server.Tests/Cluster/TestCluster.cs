@@ -55,6 +55,14 @@ public sealed class TestCluster : IAsyncDisposable
 
     public GrpcChannel Channel(int i) => _channels[i] ?? throw new InvalidOperationException($"node {i} is down");
 
+    /// <summary>Gets the community a household lives in, as node i's tree has it.</summary>
+    public Domain.Organization.OrgUnit CommunityOf(int i, long household)
+    {
+        var tree = Node(i).State.Tree;
+        Assert.True(tree.TryIndexOf(Node(i).State.Households.BuildingGroupOf(household), out var group));
+        return tree.UnitAt(tree.ParentOf(tree.ParentOf(group)));
+    }
+
     public ChangeFeedFollower Follower(int i) => Node(i).Services.GetRequiredService<ChangeFeedFollower>();
 
     /// <summary>Starts node i again (or for the first time) on a fresh gRPC port and its own silo ports.</summary>

@@ -1,0 +1,64 @@
+using Hierarchy.Storage.Stores;
+
+namespace Hierarchy.Server.Replication;
+
+/// <summary>
+/// How far a reader of positions may go. A position comes from a sequence when its row is inserted, so a transaction that
+/// commits late leaves a hole below rows already visible; reading past it would skip that row for good. The reader stops
+/// before a hole until it fills, or until every transaction that was running when the hole was first seen has ended and
+/// a second has passed (a rolled-back insert leaves a hole for ever).
+/// </summary>
+public sealed class CommitOrderHorizon(TimeProvider time)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(1);
+    private readonly Lock _lock = new();
+    private Hole? _hole;
+
+    /// <summary>Gets whether a hole is holding the reader back.</summary>
+    public bool IsWaiting
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _hole is not null;
+            }
+        }
+    }
+
+    /// <summary>Gets how many of <paramref name="positions"/>, all after <paramref name="after"/> and ascending, may be read now.</summary>
+    public int Readable(long after, IReadOnlyList<long> positions, TransactionHorizon transactions)
+    {
+        lock (_lock)
+        {
+            var expected = after + 1;
+            for (var i = 0; i < positions.Count; i++, expected++)
+            {
+                var position = positions[i];
+                if (position == expected)
+                {
+                    continue;
+                }
+
+                if (_hole is not { } hole || hole.Position != expected)
+                {
+                    _hole = new Hole(expected, transactions.StartedBelow, time.GetTimestamp());
+                    return i;
+                }
+
+                if (transactions.EndedBelow < hole.StartedBelow || time.GetElapsedTime(hole.SeenAt) < Patience)
+                {
+                    return i;
+                }
+
+                // Every writer that could hold the missing positions has ended without them: they were rolled back.
+                expected = position;
+            }
+
+            _hole = null;
+            return positions.Count;
+        }
+    }
+
+    private sealed record Hole(long Position, long StartedBelow, long SeenAt);
+}
