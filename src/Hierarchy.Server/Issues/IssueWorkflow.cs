@@ -14,7 +14,7 @@ public sealed class IssueWorkflow(HierarchyState state, IIssueStore issues, [Fro
     private const int MaxRequestId = 100;
     private const int MaxDescription = 2000;
 
-    /// <summary>Reports an issue, routed by the responsibility matrix; the same request id returns the first issue.</summary>
+    /// <summary>Reports an issue, routed by the responsibility matrix; the same caller's same request id returns the first issue.</summary>
     public async Task<Issue> ReportAsync(Caller caller, ReportCommand command, CancellationToken cancellationToken)
     {
         Require("request_id", command.RequestId, MaxRequestId);
@@ -29,11 +29,16 @@ public sealed class IssueWorkflow(HierarchyState state, IIssueStore issues, [Fro
         var resolution = ResponsibilityResolver.Resolve(tree, place, command.Category);
         long? household = command.HouseholdId == 0 ? null : command.HouseholdId;
         IssueAccess.CheckCanReport(caller, state, tree.UnitAt(place).Id, household);
-        var facts = IssueRouting.Facts(tree, resolution, 0, command.RequestId, command.Channel, command.Description, household);
+        var key = IdempotencyKey.Scoped(caller.ToString(), command.RequestId);
+        var facts = IssueRouting.Facts(tree, resolution, 0, key, command.Channel, command.Description, household);
         var (issue, created) = await issues.ReportAsync(facts, Issue.Report(clock.GetUtcNow(), caller.ToString()), cancellationToken);
         if (created)
         {
             feed.Notify();
+        }
+        else
+        {
+            IdempotencyKey.CheckSameReport(issue.Facts, facts);
         }
 
         return issue;

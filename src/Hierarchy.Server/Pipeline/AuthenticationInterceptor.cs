@@ -4,7 +4,10 @@ using Hierarchy.Server.Security;
 
 namespace Hierarchy.Server.Pipeline;
 
-/// <summary>Identifies the caller of every Hierarchy call from its bearer token, so handlers only ask <c>context.Caller()</c>.</summary>
+/// <summary>
+/// Identifies the caller of every Hierarchy call from its bearer token, so handlers only ask <c>context.Caller()</c>, and
+/// holds each request to <see cref="RequestLimits"/> before a handler sees it.
+/// </summary>
 public sealed class AuthenticationInterceptor(TokenDirectory tokens) : Interceptor
 {
     /// <inheritdoc />
@@ -12,6 +15,7 @@ public sealed class AuthenticationInterceptor(TokenDirectory tokens) : Intercept
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         Authenticate(context);
+        RequestLimits.Enforce((Google.Protobuf.IMessage)request);
         return continuation(request, context);
     }
 
@@ -21,6 +25,7 @@ public sealed class AuthenticationInterceptor(TokenDirectory tokens) : Intercept
         ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
         Authenticate(context);
+        RequestLimits.Enforce((Google.Protobuf.IMessage)request);
         return continuation(request, responseStream, context);
     }
 

@@ -11,6 +11,7 @@ namespace Hierarchy.Server.Pipeline;
 public sealed partial class ErrorMapInterceptor(HierarchyErrorMap errors, ILogger<ErrorMapInterceptor> logger) : Interceptor
 {
     private const int QuotedPrefix = 64;
+    private const int MaxDetail = 1_000;
 
     /// <inheritdoc />
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -90,7 +91,7 @@ public sealed partial class ErrorMapInterceptor(HierarchyErrorMap errors, ILogge
     {
         // The health service says NOT_FOUND without a word; the caller should see which name was not known.
         RpcException { StatusCode: StatusCode.NotFound, Status.Detail.Length: 0 } when request is HealthCheckRequest health =>
-            new RpcException(new Status(StatusCode.NotFound, $"service '{Prefix(health.Service)}' is not known to this server")),
+            new RpcException(new Status(StatusCode.NotFound, $"service '{Prefix(health.Service, QuotedPrefix)}' is not known to this server")),
         RpcException => null,
         _ => Translate(exception, context),
     };
@@ -99,7 +100,8 @@ public sealed partial class ErrorMapInterceptor(HierarchyErrorMap errors, ILogge
     {
         if (errors.Map(exception) is { } status)
         {
-            return new RpcException(status);
+            // A message goes out as a header: however it was built, it must stay far below the header limits.
+            return new RpcException(status.Detail.Length <= MaxDetail ? status : new Status(status.StatusCode, Prefix(status.Detail, MaxDetail)));
         }
 
         if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
@@ -111,7 +113,7 @@ public sealed partial class ErrorMapInterceptor(HierarchyErrorMap errors, ILogge
         return new RpcException(new Status(StatusCode.Unknown, $"the server failed on {context.Method}; the fault is in its log"));
     }
 
-    private static string Prefix(string value) => value.Length <= QuotedPrefix ? value : string.Concat(value.AsSpan(0, QuotedPrefix), "…");
+    private static string Prefix(string value, int length) => value.Length <= length ? value : string.Concat(value.AsSpan(0, length), "…");
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} failed")]
     private static partial void LogFault(ILogger logger, Exception exception, string method);

@@ -12,7 +12,7 @@ internal static class IssueMapping
         var message = new V1.Issue
         {
             Id = issue.Id,
-            RequestId = issue.Facts.RequestId,
+            RequestId = IdempotencyKey.RequestIdOf(issue.Facts.RequestId),
             Category = issue.Facts.Category,
             Channel = (V1.IssueChannel)issue.Facts.Channel,
             Description = issue.Facts.Description,

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Server.Pipeline;
 using Hierarchy.Server.Security;
+using Hierarchy.V1;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hierarchy.Server.Tests.Handlers;
@@ -44,8 +45,8 @@ public sealed class InterceptorTests
     {
         var reached = false;
 
-        await Assert.ThrowsAsync<UnauthenticatedException>(() => _authentication.UnaryServerHandler<string, string>(
-            "request", TestServerCallContext.WithAuthorization(null), (_, _) =>
+        await Assert.ThrowsAsync<UnauthenticatedException>(() => _authentication.UnaryServerHandler<GetUnitRequest, string>(
+            new GetUnitRequest { UnitId = 1 }, TestServerCallContext.WithAuthorization(null), (_, _) =>
             {
                 reached = true;
                 return Task.FromResult("answer");
@@ -59,7 +60,8 @@ public sealed class InterceptorTests
     {
         var context = TestServerCallContext.WithAuthorization("Bearer t-1");
 
-        var seen = await _authentication.UnaryServerHandler<string, Caller>("request", context, (_, c) => Task.FromResult(c.Caller()));
+        var seen = await _authentication.UnaryServerHandler<GetUnitRequest, Caller>(
+            new GetUnitRequest { UnitId = 1 }, context, (_, c) => Task.FromResult(c.Caller()));
 
         Assert.Equal(new Caller(CallerRole.Member, 7), seen);
     }

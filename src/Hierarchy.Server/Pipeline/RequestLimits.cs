@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Hierarchy.Domain.Errors;
+
+namespace Hierarchy.Server.Pipeline;
+
+/// <summary>
+/// The longest text each request field may carry, checked before any handler runs: codes, ids, tokens, names and phones
+/// are short; a description, reason or note is free text with a bound of its own. Unbounded text would be stored, shown
+/// in every later answer and echoed in errors, so it is refused at the edge, naming the field and its limit.
+/// </summary>
+public static class RequestLimits
+{
+    /// <summary>Gets the limit of a string field not named below, in characters.</summary>
+    public const int ShortText = 64;
+
+    /// <summary>Gets the fields allowed more than <see cref="ShortText"/> (free text, and idempotency keys), with their limits in characters.</summary>
+    public static IReadOnlyDictionary<string, int> LongerFields { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["description"] = 2_000,
+        ["reason"] = 1_000,
+        ["note"] = 2_000,
+        ["request_id"] = 100,
+    };
+
+    private static readonly ConcurrentDictionary<MessageDescriptor, Check[]> Checks = new();
+
+    /// <summary>Checks every string in <paramref name="message"/>, nested messages included.</summary>
+    /// <exception cref="InvalidFieldException">A field is longer than its limit; the message names the field path and the limit.</exception>
+    public static void Enforce(IMessage message) => Enforce(message, prefix: string.Empty);
+
+    private static void Enforce(IMessage message, string prefix)
+    {
+        foreach (var check in Checks.GetOrAdd(message.Descriptor, Plan))
+        {
+            var value = check.Field.Accessor.GetValue(message);
+            if (check.Field.IsRepeated)
+            {
+                var i = 0;
+                foreach (var item in (System.Collections.IEnumerable)value)
+                {
+                    Enforce(check, item, $"{prefix}{check.Field.Name}[{i++}]");
+                }
+            }
+            else if (value is not null)
+            {
+                Enforce(check, value, prefix + check.Field.Name);
+            }
+        }
+    }
+
+    private static void Enforce(Check check, object value, string path)
+    {
+        if (value is string text)
+        {
+            if (text.Length > check.Limit)
+            {
+                throw new InvalidFieldException(path, $"is {text.Length} characters long; at most {check.Limit} are allowed");
+            }
+        }
+        else
+        {
+            Enforce((IMessage)value, path + ".");
+        }
+    }
+
+    // Only the fields that hold text, directly or in a nested message, are worth a look on every call.
+    private static Check[] Plan(MessageDescriptor descriptor) =>
+    [
+        .. descriptor.Fields.InFieldNumberOrder()
+            .Where(f => f.FieldType == FieldType.String || (f.FieldType == FieldType.Message && HoldsText(f.MessageType, [])))
+            .Select(f => new Check(f, f.FieldType == FieldType.String ? LongerFields.GetValueOrDefault(f.Name, ShortText) : 0)),
+    ];
+
+    private static bool HoldsText(MessageDescriptor descriptor, HashSet<MessageDescriptor> seen) =>
+        seen.Add(descriptor) && descriptor.Fields.InFieldNumberOrder().Any(f =>
+            f.FieldType == FieldType.String || (f.FieldType == FieldType.Message && HoldsText(f.MessageType, seen)));
+
+    private sealed record Check(FieldDescriptor Field, int Limit);
+}
