@@ -58,6 +58,7 @@ public sealed class HierarchyServer : IAsyncDisposable
     public static async Task<HierarchyServer> StartAsync(
         ServerSettings settings, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
+        RefuseBusyPort(settings.Listen);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // Per-request hosting logs would cost more than the calls themselves.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -114,7 +115,18 @@ public sealed class HierarchyServer : IAsyncDisposable
             app.Services.GetRequiredService<ChangeFeedFollower>().StartAt(position);
             app.MapHierarchyGrpc();
             ServingStatus.MarkNotServing(app.Services);
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch
+            {
+                // The silo may have started before Kestrel failed to bind: a failed start must leave nothing running.
+                await app.StopAsync(new CancellationToken(canceled: true));
+                await app.DisposeAsync();
+                throw;
+            }
+
             await ServingStatus.PublishAsync(app.Services, cancellationToken);
             var server = new HierarchyServer(app, stores, BoundAddress(app, settings), sample);
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hierarchy.Cluster").LogInformation(
@@ -176,6 +188,20 @@ public sealed class HierarchyServer : IAsyncDisposable
                 }
             });
         });
+
+    // Checked before anything starts, so a busy port is one clear error instead of a host that half started and stopped.
+    private static void RefuseBusyPort(IPEndPoint listen)
+    {
+        if (listen.Port == 0)
+        {
+            return;
+        }
+
+        using var probe = new System.Net.Sockets.Socket(listen.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        // As Kestrel binds: connections of a previous run still in TIME_WAIT do not make the port busy.
+        probe.SetSocketOption(System.Net.Sockets.SocketOptionLevel.Socket, System.Net.Sockets.SocketOptionName.ReuseAddress, true);
+        probe.Bind(listen);
+    }
 
     private static Uri BoundAddress(WebApplication app, ServerSettings settings)
     {

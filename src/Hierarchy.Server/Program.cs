@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Hierarchy.Server;
 using Hierarchy.Server.Cluster;
+using Hierarchy.Server.Startup;
 
 ServerSettings settings;
 try
@@ -15,8 +16,22 @@ catch (ArgumentException e)
 }
 
 var started = Stopwatch.StartNew();
-await using var server = await HierarchyServer.StartAsync(settings);
+HierarchyServer server;
+try
+{
+    server = await HierarchyServer.StartAsync(settings);
+}
+catch (Exception e) when (StartupFailure.Describe(e, settings) is { } line)
+{
+    Console.Error.WriteLine($"error: {line}");
+    return 1;
+}
+
+await using var running = server;
 var state = server.State;
+var tryIt = state.Households.Count > 0
+    ? $"/usr/bin/python3 examples/python/resolve.py {server.Address.Authority}"
+    : "the database is empty: import a county first, such as `dotnet run --project src/Hierarchy.Cli -- import --county 110112`";
 Console.WriteLine($"""
 
     Hierarchy is serving gRPC over HTTP/2 at {server.Address} ({(server.Address.Scheme == "http" ? "cleartext h2c" : "TLS")}), ready in {started.Elapsed.TotalSeconds:F1} s.
@@ -25,7 +40,7 @@ Console.WriteLine($"""
       tree:     version {state.Tree.Version}, {state.Tree.Count:N0} units, {state.Households.Count:N0} households
       services: hierarchy.v1 Responsibility, Directory, PartyMember, Issue, Stats, Admin; grpc.health.v1.Health; server reflection
       tokens:   send 'authorization: Bearer demo-service' (also demo-admin, demo-member; see appsettings.json)
-      try it:   /usr/bin/python3 examples/python/resolve.py {server.Address.Authority}
+      try it:   {tryIt}
     Stop with Ctrl-C.
 
     """);
