@@ -149,6 +149,33 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
     }
 
     [Fact]
+    public async Task Concurrent_retries_of_one_apply_all_answer_with_the_version_and_instant_it_made()
+    {
+        var grids = Grids(LastStreets(1)[0]);
+        var plan = await weidu.Channel.Admin().PlanReorganizationAsync(Merge(grids[1], grids[0]), _admin);
+        var apply = new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => weidu.Channel.Admin().ApplyReorganizationAsync(apply, _admin).ResponseAsync));
+
+        Assert.Single(answers, a => a.AppliedNow);
+        Assert.All(answers, a => Assert.Equal(plan.BaseTreeVersion + 1, a.TreeVersion));
+        Assert.Single(answers.Select(a => a.EffectiveAt).Distinct());
+    }
+
+    [Fact]
+    public async Task An_apply_expecting_the_wrong_tree_version_is_aborted_naming_both_real_versions()
+    {
+        var grids = Grids(LastStreets(2)[1]);
+        var plan = await weidu.Channel.Admin().PlanReorganizationAsync(Merge(grids[1], grids[0]), _admin);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.Admin().ApplyReorganizationAsync(
+            new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion - 1 }, _admin).ResponseAsync);
+
+        Assert.Equal(StatusCode.Aborted, error.StatusCode);
+        Assert.Contains($"at version {plan.BaseTreeVersion}, not {plan.BaseTreeVersion - 1}", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_open_issue_of_a_merged_grid_moves_to_the_surviving_grid_with_an_event_saying_why()
     {
         var grids = Grids("411002013");
@@ -180,6 +207,10 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
     private long[] Grids(string streetCode) =>
         [.. weidu.Before.Units.Where(u => u.Level == Domain.Organization.OrgLevel.Grid && u.Code.StartsWith(streetCode, StringComparison.Ordinal))
             .OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => u.Id)];
+
+    /// <summary>Gets the codes of the last streets of the district, which no other test here reorganises.</summary>
+    private List<string> LastStreets(int count) =>
+        [.. weidu.Before.Units.Where(u => u.Level == Domain.Organization.OrgLevel.Street).Select(u => u.Code).Order().TakeLast(count)];
 
     private static PlanReorganizationRequest Merge(long source, long target, bool crossCommunity = false) => new()
     {

@@ -43,32 +43,56 @@ public sealed class ReorganizationWorkflow(
         }
 
         var plan = await plans.GetPlanAsync(planId, cancellationToken);
-        if (plan.AppliedVersion is { } done)
+        if (plan.AppliedVersion is not null)
         {
-            return (done, plan.AppliedAt!.Value, false, await follower.CatchUpAsync(cancellationToken));
+            return await AlreadyAppliedAsync(plan, cancellationToken);
         }
 
         await _applying.WaitAsync(cancellationToken);
         try
         {
-            var tree = state.Tree;
-            if (tree.Version != plan.BaseVersion || expectedVersion != plan.BaseVersion)
+            // A retry that waited here while the first attempt applied the plan answers with what that attempt made.
+            plan = await plans.GetPlanAsync(planId, cancellationToken);
+            if (plan.AppliedVersion is not null)
             {
-                throw new VersionConflictException($"the org tree for plan {planId}", plan.BaseVersion, tree.Version);
+                return await AlreadyAppliedAsync(plan, cancellationToken);
+            }
+
+            var tree = state.Tree.Version < plan.BaseVersion ? await CaughtUpTreeAsync(cancellationToken) : state.Tree;
+            if (tree.Version != plan.BaseVersion)
+            {
+                throw new VersionConflictException($"the org tree plan {planId} was made on", plan.BaseVersion, tree.Version);
+            }
+
+            if (expectedVersion != plan.BaseVersion)
+            {
+                throw new VersionConflictException("the org tree", expectedVersion, tree.Version);
             }
 
             var request = V1.PlanReorganizationRequest.Parser.ParseFrom(plan.Request);
             var (effect, _) = await WorkOutAsync(caller, tree, request, cancellationToken);
-            var now = clock.GetUtcNow();
-            var version = await plans.ApplyAsync(planId, expectedVersion, effect, caller.ToString(), now, cancellationToken);
-            var token = await follower.CatchUpAsync(cancellationToken);
+            // Whole milliseconds, as the plan store keeps it: the first answer and every retry report the same instant.
+            var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+            await plans.ApplyAsync(planId, expectedVersion, effect, caller.ToString(), now, cancellationToken);
             feed.Notify();
-            return (version, now, true, token);
+            // Another replica may have applied it first: the stored plan says which version and when.
+            var applied = await plans.GetPlanAsync(planId, cancellationToken);
+            return (applied.AppliedVersion!.Value, applied.AppliedAt!.Value, applied.AppliedAt == now, await follower.CatchUpAsync(cancellationToken));
         }
         finally
         {
             _applying.Release();
         }
+    }
+
+    private async Task<(long Version, DateTimeOffset EffectiveAt, bool AppliedNow, long Token)> AlreadyAppliedAsync(
+        StoredPlan plan, CancellationToken cancellationToken) =>
+        (plan.AppliedVersion!.Value, plan.AppliedAt!.Value, false, await follower.CatchUpAsync(cancellationToken));
+
+    private async Task<OrgTreeSnapshot> CaughtUpTreeAsync(CancellationToken cancellationToken)
+    {
+        await follower.CatchUpAsync(cancellationToken);
+        return state.Tree;
     }
 
     /// <summary>Lists applied plans, newest first.</summary>
