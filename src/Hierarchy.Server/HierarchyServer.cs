@@ -102,6 +102,7 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton(stores.Reorganizations);
             builder.Services.AddSingleton<ReorganizationWorkflow>();
             builder.Services.AddSingleton<HistoricalTrees>();
+            builder.Services.AddSingleton<RetiredUnits>();
             builder.Services.AddSingleton(stores.Changes);
             builder.Services.AddSingleton<ChangeFeedFollower>();
             builder.Services.AddSingleton<ChangeListener>();

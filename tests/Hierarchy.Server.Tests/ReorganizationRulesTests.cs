@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hierarchy.Grpc.Client;
 using Hierarchy.V1;
@@ -173,6 +174,28 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
 
         Assert.Equal(StatusCode.Aborted, error.StatusCode);
         Assert.Contains($"at version {plan.BaseTreeVersion}, not {plan.BaseTreeVersion - 1}", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_retired_grid_still_answers_its_ancestors_issues_and_statistics_marked_retired()
+    {
+        var grids = Grids(LastStreets(3)[0]);
+        var plan = await weidu.Channel.Admin().PlanReorganizationAsync(Merge(grids[1], grids[0]), _admin);
+        await weidu.Channel.Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, _admin);
+
+        var ancestors = await weidu.Channel.Directory().GetAncestorsAsync(new GetAncestorsRequest { UnitId = grids[1] }, _admin);
+        var issues = await weidu.Channel.Issues().ListIssuesAsync(new ListIssuesRequest { UnitId = grids[1] }, _admin);
+        var stats = await weidu.Channel.Stats().GetUnitStatsAsync(new GetUnitStatsRequest
+        {
+            UnitId = grids[1],
+            From = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-30)),
+            To = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+        }, _admin);
+
+        Assert.Equal([OrgLevel.District, OrgLevel.Street, OrgLevel.Community], ancestors.Ancestors.Select(a => a.Level));
+        Assert.Equal(weidu.Before.Units.Single(u => u.Id == grids[1]).ParentId, ancestors.Ancestors[^1].Id);
+        Assert.NotNull(issues);
+        Assert.Equal((grids[1], true), (stats.Unit.Id, stats.Unit.Retired));
     }
 
     [Fact]

@@ -11,4 +11,7 @@ public sealed record OrgUnit(long Id, OrgLevel Level, string Code, string Name, 
 {
     /// <summary>Gets whether the unit was retired by a reorganisation (kept for history).</summary>
     public bool Retired { get; init; }
+
+    /// <summary>Gets the tree version that retired the unit; null while it is active.</summary>
+    public long? RetiredVersion { get; init; }
 }

@@ -13,7 +13,12 @@ public sealed class HistoricalTrees(HierarchyState state, IOrgTreeStore trees)
     /// <summary>Gets the tree in effect at <paramref name="time"/>; the current one when no change came after it.</summary>
     public async Task<OrgTreeSnapshot> AtAsync(DateTimeOffset time, CancellationToken cancellationToken)
     {
-        var version = await trees.VersionAtAsync(time, cancellationToken);
+        return await AtVersionAsync(await trees.VersionAtAsync(time, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Gets the tree as it was at <paramref name="version"/>; the current one for the current version or later.</summary>
+    public async Task<OrgTreeSnapshot> AtVersionAsync(long version, CancellationToken cancellationToken)
+    {
         var current = state.Tree;
         if (version >= current.Version)
         {

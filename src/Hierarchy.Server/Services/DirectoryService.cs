@@ -10,7 +10,7 @@ namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.DirectoryService</c>: reads the org tree from memory.</summary>
 public sealed class DirectoryService(
-    HierarchyState state, HistoricalTrees history, IOrgTreeStore trees, ChangeFeedFollower follower)
+    HierarchyState state, HistoricalTrees history, RetiredUnits retired, IOrgTreeStore trees, ChangeFeedFollower follower)
     : V1.DirectoryService.DirectoryServiceBase
 {
     private const int MaxPage = 1000;
@@ -63,8 +63,9 @@ public sealed class DirectoryService(
     public override async Task<GetAncestorsResponse> GetAncestors(GetAncestorsRequest request, ServerCallContext context)
     {
         await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
-        var tree = request.AsOf is null ? state.Tree : await history.AtAsync(request.AsOf.ToDateTimeOffset(), context.CancellationToken);
-        var index = tree.Find(request.UnitId, request.UnitCode);
+        var asked = request.AsOf is null ? state.Tree : await history.AtAsync(request.AsOf.ToDateTimeOffset(), context.CancellationToken);
+        // A retired unit answers with the ancestors it had in the last tree that held it.
+        var (tree, index, _) = await retired.FindAsync(asked, request.UnitId, request.UnitCode, context.CancellationToken);
         var messages = SnapshotMessages.For(tree);
         var response = new GetAncestorsResponse { TreeVersion = tree.Version };
         response.Ancestors.AddRange(tree.AncestorsOf(index).Reverse().Select(messages.Unit));

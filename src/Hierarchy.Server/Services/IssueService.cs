@@ -3,6 +3,7 @@ using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Server.Issues;
+using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Replication;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
@@ -10,7 +11,7 @@ using Hierarchy.Storage.Stores;
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.IssueService</c>: the closed loop over gRPC.</summary>
-public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, IIssueStore issues, IssueFeed feed)
+public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, IIssueStore issues, IssueFeed feed, RetiredUnits retired)
     : V1.IssueService.IssueServiceBase
 {
     private const int MaxPage = 1000;
@@ -59,7 +60,7 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
     public override async Task<V1.ListIssuesResponse> ListIssues(V1.ListIssuesRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var query = Scope(caller, request.UnitId, request.UnitCode, request.MemberId) with
+        var query = await ScopeAsync(caller, request.UnitId, request.UnitCode, request.MemberId, context.CancellationToken) with
         {
             Status = request.Status == V1.IssueStatus.Unspecified ? null
                 : Enum.IsDefined((IssueStatus)request.Status) ? (IssueStatus)request.Status
@@ -85,7 +86,7 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
     public override async Task WatchIssues(V1.WatchIssuesRequest request, IServerStreamWriter<V1.IssueChange> changes, ServerCallContext context)
     {
         var caller = context.Caller();
-        var query = Scope(caller, request.UnitId, request.UnitCode, request.MemberId);
+        var query = await ScopeAsync(caller, request.UnitId, request.UnitCode, request.MemberId, context.CancellationToken);
         if (request.AfterPosition < 0)
         {
             throw new InvalidFieldException("after_position", $"{request.AfterPosition} is negative");
@@ -116,9 +117,8 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
     }
 
     /// <summary>The issues a caller may list or watch: a subtree within its reach, or a member's own households.</summary>
-    private IssueQuery Scope(Caller caller, long unitId, string unitCode, long memberId)
+    private async Task<IssueQuery> ScopeAsync(Caller caller, long unitId, string unitCode, long memberId, CancellationToken cancellationToken)
     {
-        var tree = state.Tree;
         if (memberId != 0)
         {
             if (unitId != 0 || unitCode.Length > 0)
@@ -127,12 +127,12 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
             }
 
             var member = state.Members.Get(memberId) ?? throw new NotFoundException($"party member {memberId}");
-            AccessPolicy.CheckCanListHouseholds(caller, tree, memberId, member.Member.UnitId);
+            AccessPolicy.CheckCanListHouseholds(caller, state.Tree, memberId, member.Member.UnitId);
             return new IssueQuery { HouseholdIds = member.Households };
         }
 
-        var index = tree.Find(unitId, unitCode);
-        var unit = tree.UnitAt(index);
+        // A retired unit's issues stay listable, judged in the last tree that held it.
+        var (tree, _, unit) = await retired.FindAsync(state.Tree, unitId, unitCode, cancellationToken);
         if (caller.Role == CallerRole.Member || (caller.Role == CallerRole.Admin && !AccessPolicy.IsInScope(caller, tree, unit.Id)))
         {
             throw new PermissionDeniedException($"{caller} may not list the issues of {unit.Level} {unit.Code}");

@@ -3,6 +3,7 @@ using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.ReadModel;
+using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
 
@@ -10,18 +11,22 @@ namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.StatsService</c>: 解决率, 满意率, 响应率 and the rankings (倒排) of a unit's children.</summary>
 public sealed class StatsService(
-    HierarchyState state, IIssueStatistics statistics, IKeyUnitStore keyUnits, [FromKeyedServices(ServerSettings.ClockKey)] TimeProvider clock)
+    HierarchyState state, IIssueStatistics statistics, IKeyUnitStore keyUnits, RetiredUnits retired, [FromKeyedServices(ServerSettings.ClockKey)] TimeProvider clock)
     : V1.StatsService.StatsServiceBase
 {
     /// <inheritdoc/>
     public override async Task<V1.UnitStats> GetUnitStats(V1.GetUnitStatsRequest request, ServerCallContext context)
     {
-        var tree = state.Tree;
-        var index = tree.Find(request.UnitId, request.UnitCode);
+        var (tree, index, unit) = await retired.FindAsync(state.Tree, request.UnitId, request.UnitCode, context.CancellationToken);
         var (from, to) = Period(request.From, request.To);
-        var unit = tree.UnitAt(index);
         var tallies = await statistics.TallyAsync(unit.Level, unit.Id, unit.Level, from, to, context.CancellationToken);
-        return Figures(tree, index, tallies.SingleOrDefault() ?? IssueTally.Empty(unit.Id));
+        var figures = Figures(tree, index, tallies.SingleOrDefault() ?? IssueTally.Empty(unit.Id));
+        if (unit.Retired)
+        {
+            figures.Unit = ProtoMapping.Unit(unit, 0);
+        }
+
+        return figures;
     }
 
     /// <inheritdoc/>

@@ -71,10 +71,14 @@ public sealed class OrgTreeStore(Database database) : IOrgTreeStore
     {
         var found = await Sql.ListAsync(connection, null,
             """
-            SELECT id, level, code, name, parent_id, version FROM org_units
+            SELECT id, level, code, name, parent_id, version, retired_version FROM org_units
             WHERE retired_at IS NOT NULL AND (id = @id OR code = @code) ORDER BY retired_version DESC LIMIT 1
             """,
-            r => new OrgUnit(r.GetInt64(0), (OrgLevel)r.GetInt16(1), r.GetString(2), r.GetString(3), r.NullableInt64(4), r.GetInt64(5)) { Retired = true },
+            r => new OrgUnit(r.GetInt64(0), (OrgLevel)r.GetInt16(1), r.GetString(2), r.GetString(3), r.NullableInt64(4), r.GetInt64(5))
+            {
+                Retired = true,
+                RetiredVersion = r.GetInt64(6),
+            },
             cancellationToken, ("id", id), ("code", code));
         return found.Count == 0 ? null : found[0];
     }, cancellationToken);
