@@ -9,6 +9,7 @@ namespace Hierarchy.Server.Tests;
 /// <summary>Plans that break a rule are refused with the right status and change nothing; conflicting plans: the first wins.</summary>
 public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFixture<WeiduGridsServer>
 {
+    // Each test that plans or applies works in a street of its own, so their order does not matter.
     private readonly CallOptions _admin = WeiduServer.As("district-admin");
 
     [Fact]
@@ -152,7 +153,7 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
     [Fact]
     public async Task Concurrent_retries_of_one_apply_all_answer_with_the_version_and_instant_it_made()
     {
-        var grids = Grids(LastStreets(1)[0]);
+        var grids = Grids("411002015");
         var plan = await weidu.Channel.Admin().PlanReorganizationAsync(Merge(grids[1], grids[0]), _admin);
         var apply = new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion };
 
@@ -166,7 +167,7 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
     [Fact]
     public async Task An_apply_expecting_the_wrong_tree_version_is_aborted_naming_both_real_versions()
     {
-        var grids = Grids(LastStreets(2)[1]);
+        var grids = Grids("411002004");
         var plan = await weidu.Channel.Admin().PlanReorganizationAsync(Merge(grids[1], grids[0]), _admin);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => weidu.Channel.Admin().ApplyReorganizationAsync(
@@ -179,7 +180,7 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
     [Fact]
     public async Task A_retired_grid_still_answers_its_ancestors_issues_and_statistics_marked_retired()
     {
-        var grids = Grids(LastStreets(3)[0]);
+        var grids = Grids("411002005");
         var plan = await weidu.Channel.Admin().PlanReorganizationAsync(Merge(grids[1], grids[0]), _admin);
         await weidu.Channel.Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, _admin);
 
@@ -196,6 +197,20 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
         Assert.Equal(weidu.Before.Units.Single(u => u.Id == grids[1]).ParentId, ancestors.Ancestors[^1].Id);
         Assert.NotNull(issues);
         Assert.Equal((grids[1], true), (stats.Unit.Id, stats.Unit.Retired));
+    }
+
+    [Fact]
+    public async Task Planning_against_a_retired_grid_says_it_was_retired_not_that_it_never_was()
+    {
+        var grids = Grids("411002009");
+        var plan = await weidu.Channel.Admin().PlanReorganizationAsync(Merge(grids[1], grids[0]), _admin);
+        await weidu.Channel.Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, _admin);
+
+        var error = await RefusedAsync(Merge(grids[1], grids[2]));
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains($"{grids[1]} ", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("was retired at tree version", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -230,10 +245,6 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
     private long[] Grids(string streetCode) =>
         [.. weidu.Before.Units.Where(u => u.Level == Domain.Organization.OrgLevel.Grid && u.Code.StartsWith(streetCode, StringComparison.Ordinal))
             .OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => u.Id)];
-
-    /// <summary>Gets the codes of the last streets of the district, which no other test here reorganises.</summary>
-    private List<string> LastStreets(int count) =>
-        [.. weidu.Before.Units.Where(u => u.Level == Domain.Organization.OrgLevel.Street).Select(u => u.Code).Order().TakeLast(count)];
 
     private static PlanReorganizationRequest Merge(long source, long target, bool crossCommunity = false) => new()
     {

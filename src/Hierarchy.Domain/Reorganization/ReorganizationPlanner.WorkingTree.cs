@@ -78,7 +78,7 @@ public sealed partial class ReorganizationPlanner
             return unit;
         }
 
-        return _tree.TryIndexOf(id, out var index) ? _tree.UnitAt(index) : throw new NotFoundException($"unit {id}");
+        return _tree.TryIndexOf(id, out var index) ? _tree.UnitAt(index) : throw new NotFoundException($"unit {id}") { UnitId = id };
     }
 
     private List<long> Children(long id)

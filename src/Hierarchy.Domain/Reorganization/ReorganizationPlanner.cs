@@ -51,7 +51,7 @@ public sealed partial class ReorganizationPlanner
             }
             catch (DomainException e) when (e is RuleViolationException or NotFoundException)
             {
-                throw e is NotFoundException missing ? new NotFoundException($"change {index + 1}: {missing.What}")
+                throw e is NotFoundException missing ? new NotFoundException($"change {index + 1}: {missing.What}") { UnitId = missing.UnitId }
                     : new RuleViolationException($"change {index + 1}: {e.Message}");
             }
         }

@@ -21,7 +21,24 @@ public sealed class ReorganizationWorkflow(
         Caller caller, V1.PlanReorganizationRequest request, CancellationToken cancellationToken)
     {
         var tree = state.Tree;
-        var (effect, rerouted) = await WorkOutAsync(caller, tree, request, cancellationToken);
+        ReorganizationEffect effect;
+        IReadOnlyList<Issue> rerouted;
+        try
+        {
+            (effect, rerouted) = await WorkOutAsync(caller, tree, request, cancellationToken);
+        }
+        catch (NotFoundException e) when (e.UnitId is not null)
+        {
+            // A unit a past reorganisation retired is no longer in the tree; say so rather than that it never was.
+            if (await trees.FindRetiredAsync(e.UnitId.Value, string.Empty, cancellationToken) is { } retired)
+            {
+                throw new RuleViolationException(
+                    $"{retired.Level} {retired.Id} ({retired.Name}) was retired at tree version {retired.RetiredVersion}; plan against the units that took its place");
+            }
+
+            throw;
+        }
+
         var summary = $"{effect.Retired.Count} units retired, {effect.Created.Count} created, {effect.BuildingGroupsMoved} building groups moved, " +
             $"{effect.HouseholdsMoved} households change grid";
         var id = await plans.SavePlanAsync(tree.Version, request.ToByteArray(), summary, caller.ToString(), clock.GetUtcNow(), cancellationToken);
