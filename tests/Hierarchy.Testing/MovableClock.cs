@@ -8,6 +8,12 @@ public sealed class MovableClock(DateTimeOffset start) : TimeProvider
     /// <inheritdoc />
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
 
+    /// <inheritdoc />
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    /// <inheritdoc />
+    public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+
     /// <summary>Moves the clock forward.</summary>
     public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
 

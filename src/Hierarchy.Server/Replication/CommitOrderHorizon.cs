@@ -12,7 +12,8 @@ public sealed class CommitOrderHorizon(TimeProvider time)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(1);
     private readonly Lock _lock = new();
-    private Hole? _hole;
+    private Holes? _holes;
+    private bool _waiting;
 
     /// <summary>Gets whether a hole is holding the reader back.</summary>
     public bool IsWaiting
@@ -21,7 +22,7 @@ public sealed class CommitOrderHorizon(TimeProvider time)
         {
             lock (_lock)
             {
-                return _hole is not null;
+                return _waiting;
             }
         }
     }
@@ -40,14 +41,18 @@ public sealed class CommitOrderHorizon(TimeProvider time)
                     continue;
                 }
 
-                if (_hole is not { } hole || hole.Position != expected)
+                // Every hole up to the end of the page that first showed one is judged by that one sighting: a log with
+                // many old holes is passed a page at a time, not a second a hole.
+                if (_holes is not { } holes || expected > holes.UpTo)
                 {
-                    _hole = new Hole(expected, transactions.StartedBelow, time.GetTimestamp());
+                    _holes = new Holes(positions[^1], transactions.StartedBelow, time.GetTimestamp());
+                    _waiting = true;
                     return i;
                 }
 
-                if (transactions.EndedBelow < hole.StartedBelow || time.GetElapsedTime(hole.SeenAt) < Patience)
+                if (transactions.EndedBelow < holes.StartedBelow || time.GetElapsedTime(holes.SeenAt) < Patience)
                 {
+                    _waiting = true;
                     return i;
                 }
 
@@ -55,10 +60,11 @@ public sealed class CommitOrderHorizon(TimeProvider time)
                 expected = position;
             }
 
-            _hole = null;
+            _waiting = false;
             return positions.Count;
         }
     }
 
-    private sealed record Hole(long Position, long StartedBelow, long SeenAt);
+    /// <summary>Holes seen in positions up to <see cref="UpTo"/>, when transactions below <see cref="StartedBelow"/> had begun.</summary>
+    private sealed record Holes(long UpTo, long StartedBelow, long SeenAt);
 }
