@@ -6,8 +6,8 @@ namespace Hierarchy.Grains.People;
 
 /// <summary>
 /// One party member's links. Calls to one member run one at a time, so the link policy is checked against links no other
-/// call is changing; the store still writes with the member's version, so a second activation during a membership change
-/// cannot write twice.
+/// call is changing; the store checks again inside its transaction, so a second activation during a membership change
+/// cannot break the policy either.
 /// </summary>
 public sealed class PartyMemberGrain(IPartyMemberStore members, ILogger<PartyMemberGrain> logger) : Grain, IPartyMemberGrain
 {
