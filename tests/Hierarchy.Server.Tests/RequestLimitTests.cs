@@ -61,4 +61,13 @@ public sealed class RequestLimitTests(TongzhouIssueServer tongzhou)
     {
         RequestLimits.Enforce(new ReportIssueRequest { Category = "noise", Description = new string('噪', 2_000) });
     }
+
+    [Fact]
+    public void A_unit_name_up_to_the_planners_hundred_characters_passes_the_edge()
+    {
+        RequestLimits.Enforce(new PlanReorganizationRequest
+        {
+            Changes = { new ReorganizationChange { RenameUnit = new RenameUnit { UnitId = 7, Name = new string('网', 100) } } },
+        });
+    }
 }

@@ -11,14 +11,12 @@ namespace Hierarchy.Server.Issues;
 /// <summary>The closed loop as callers drive it: checks, the guarded domain step, one transaction per change, then a wake-up for watchers.</summary>
 public sealed class IssueWorkflow(HierarchyState state, IIssueStore issues, [FromKeyedServices(ServerSettings.ClockKey)] TimeProvider clock, IssueFeed feed)
 {
-    private const int MaxRequestId = 100;
-    private const int MaxDescription = 2000;
-
     /// <summary>Reports an issue, routed by the responsibility matrix; the same caller's same request id returns the first issue.</summary>
     public async Task<Issue> ReportAsync(Caller caller, ReportCommand command, CancellationToken cancellationToken)
     {
-        Require("request_id", command.RequestId, MaxRequestId);
-        Require("description", command.Description, MaxDescription);
+        // Their lengths are bounded at the edge (RequestLimits); here they must be present.
+        Require("request_id", command.RequestId);
+        Require("description", command.Description);
         if (!Enum.IsDefined(command.Channel))
         {
             throw new InvalidFieldException("channel", $"{(int)command.Channel} is not a channel: hotline (1) to proactive (6)");
@@ -142,16 +140,11 @@ public sealed class IssueWorkflow(HierarchyState state, IIssueStore issues, [Fro
     private static long CheckId(long id) =>
         id > 0 ? id : throw new InvalidFieldException("issue_id", id == 0 ? "is required" : $"{id} is not an issue id");
 
-    private static void Require(string field, string value, int maxLength)
+    private static void Require(string field, string value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new InvalidFieldException(field, "is required");
-        }
-
-        if (value.Length > maxLength)
-        {
-            throw new InvalidFieldException(field, $"is {value.Length} characters; at most {maxLength} are allowed");
         }
     }
 }

@@ -15,13 +15,15 @@ public static class RequestLimits
     /// <summary>Gets the limit of a string field not named below, in characters.</summary>
     public const int ShortText = 64;
 
-    /// <summary>Gets the fields allowed more than <see cref="ShortText"/> (free text, and idempotency keys), with their limits in characters.</summary>
+    /// <summary>Gets the fields allowed more than <see cref="ShortText"/> (free text, idempotency keys, unit names), with their limits in characters.</summary>
     public static IReadOnlyDictionary<string, int> LongerFields { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["description"] = 2_000,
         ["reason"] = 1_000,
         ["note"] = 2_000,
         ["request_id"] = 100,
+        // The planner's own rule for a unit's new name; the edge must not refuse what it accepts.
+        ["name"] = 100,
     };
 
     private static readonly ConcurrentDictionary<MessageDescriptor, Check[]> Checks = new();
