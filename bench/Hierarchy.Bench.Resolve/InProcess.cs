@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Google.Protobuf;
+using Hierarchy.Domain.Access;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
-using Hierarchy.Server.Security;
 using Hierarchy.V1;
 
 namespace Hierarchy.Bench.Resolve;

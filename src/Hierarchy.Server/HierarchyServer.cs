@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Hierarchy.Domain.ReadModel;
+using Hierarchy.Grains.Sweeps;
 using Hierarchy.Import;
 using Hierarchy.Server.Cluster;
 using Hierarchy.Server.Health;
@@ -64,6 +65,8 @@ public sealed class HierarchyServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        // Orleans' placement runs through a Polly pipeline that logs every attempt at Information.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         // With this logger off, hosting skips its per-request log scope and activity; the error map logs what fails.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         logging?.Invoke(builder.Logging);
@@ -98,7 +101,9 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddKeyedSingleton(ServerSettings.ClockKey, settings.Clock);
             builder.Services.AddSingleton<IssueFeed>();
             builder.Services.AddSingleton<IssueWorkflow>();
-            builder.Services.AddHostedService<EscalationSweeper>();
+            builder.Services.AddSingleton(new EscalationSweepOptions { Interval = settings.SweepInterval });
+            builder.Services.AddSingleton<DueIssueSweep>();
+            builder.Services.AddHostedService<EscalationSweepers>();
             builder.Services.AddSingleton(stores.Reorganizations);
             builder.Services.AddSingleton<ReorganizationWorkflow>();
             builder.Services.AddSingleton<HistoricalTrees>();

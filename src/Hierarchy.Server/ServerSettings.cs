@@ -30,7 +30,7 @@ public sealed record ServerSettings
     public TimeSpan SqlitePollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets the service key of <see cref="Clock"/>: the domain's clock only, never Orleans' timers.</summary>
-    public const string ClockKey = "hierarchy-clock";
+    public const string ClockKey = Grains.DomainClock.Key;
 
     /// <summary>Gets the clock of deadlines, reports and statistics; tests move a clock of their own instead of sleeping. Defaults to the system clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

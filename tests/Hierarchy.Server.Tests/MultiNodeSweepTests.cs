@@ -1,7 +1,7 @@
 using System.Net;
+using Hierarchy.Domain.Access;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Server.Issues;
-using Hierarchy.Server.Security;
 using Hierarchy.Server.Startup;
 using Hierarchy.Storage.Providers;
 using Hierarchy.Testing;

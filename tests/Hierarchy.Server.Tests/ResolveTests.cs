@@ -1,6 +1,6 @@
 using Grpc.Core;
+using Hierarchy.Domain.Access;
 using Hierarchy.Grpc.Client;
-using Hierarchy.Server.Security;
 using Hierarchy.V1;
 using Microsoft.Extensions.DependencyInjection;
 

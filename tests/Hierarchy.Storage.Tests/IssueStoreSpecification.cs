@@ -32,7 +32,7 @@ public abstract class IssueStoreSpecification<TFixture>(TFixture fixture) : ICla
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
         var issue = await AcceptedAsync(2, "sewage");
-        await Issues.UpdateAsync(issue.Id, 0, i => [i.StartWork(Morning, "admin:1")], CancellationToken.None);
+        await Issues.CommitAsync(issue, [issue.StartWork(Morning, "admin:1")], CancellationToken.None);
 
         var row = await Issues.GetAsync(issue.Id, withEvents: false, CancellationToken.None);
         var log = await Issues.GetAsync(issue.Id, withEvents: true, CancellationToken.None);
@@ -44,42 +44,64 @@ public abstract class IssueStoreSpecification<TFixture>(TFixture fixture) : ICla
     }
 
     [SkippableFact]
-    public async Task A_refused_transition_changes_nothing()
+    public async Task A_commit_on_a_version_another_writer_moved_is_a_conflict_and_writes_nothing()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
         var issue = await AcceptedAsync(3, "sewage");
+        var stale = await Issues.GetAsync(issue.Id, withEvents: false, CancellationToken.None);
+        await Issues.CommitAsync(issue, [issue.StartWork(Morning, "admin:1")], CancellationToken.None);
 
-        await Assert.ThrowsAsync<RuleViolationException>(() =>
-            Issues.UpdateAsync(issue.Id, 0, i => [i.Resolve(Morning, "admin:1", "done")], CancellationToken.None));
+        var conflict = await Assert.ThrowsAsync<VersionConflictException>(() =>
+            Issues.CommitAsync(stale, [stale.StartWork(Morning, "admin:2")], CancellationToken.None));
 
-        Assert.Equal(issue.Snapshot(), (await Issues.GetAsync(issue.Id, false, CancellationToken.None)).Snapshot());
+        Assert.Equal((stale.Version - 1, stale.Version), (conflict.Expected, conflict.Actual));
+        var stored = await Issues.GetAsync(issue.Id, withEvents: true, CancellationToken.None);
+        Assert.Single(stored.Events, e => e.Kind == IssueEventKind.Started);
+        Assert.Equal(issue.Version, stored.Version);
     }
 
     [SkippableFact]
-    public async Task A_stale_expected_version_is_a_conflict()
-    {
-        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        var issue = await AcceptedAsync(4, "sewage");
-
-        await Assert.ThrowsAsync<VersionConflictException>(() =>
-            Issues.UpdateAsync(issue.Id, issue.Version - 1, i => [i.StartWork(Morning, "admin:1")], CancellationToken.None));
-    }
-
-    [SkippableFact]
-    public async Task A_due_issue_is_escalated_once_however_often_the_sweeper_runs()
+    public async Task A_claimed_due_issue_is_not_claimed_again_until_its_claim_lapses()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
         var issue = await AcceptedAsync(5, "garbage");
         var due = issue.DueAt!.Value;
 
-        var first = await Issues.SweepAsync(due, 10_000, CancellationToken.None);
-        var second = await Issues.SweepAsync(due, 10_000, CancellationToken.None);
+        var first = await Issues.ClaimDueAsync(due, due.AddSeconds(30), SweepPartition.All, 10_000, CancellationToken.None);
+        var whileClaimed = await Issues.ClaimDueAsync(due.AddSeconds(29), due.AddSeconds(59), SweepPartition.All, 10_000, CancellationToken.None);
+        var lapsed = await Issues.ClaimDueAsync(due.AddSeconds(30), due.AddSeconds(60), SweepPartition.All, 10_000, CancellationToken.None);
 
-        Assert.Contains(first, i => i.Id == issue.Id);
-        Assert.DoesNotContain(second, i => i.Id == issue.Id);
-        var stored = await Issues.GetAsync(issue.Id, true, CancellationToken.None);
-        Assert.Single(stored.Events, e => e.Kind == IssueEventKind.Escalated);
-        Assert.Equal(1, stored.ChainStep);
+        Assert.Contains(issue.Id, first);
+        Assert.DoesNotContain(issue.Id, whileClaimed);
+        Assert.Contains(issue.Id, lapsed);
+    }
+
+    [SkippableFact]
+    public async Task An_escalation_committed_on_a_claimed_issue_leaves_nothing_due_to_claim()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var issue = await AcceptedAsync(7, "garbage");
+        var due = issue.DueAt!.Value;
+        Assert.Contains(issue.Id, await Issues.ClaimDueAsync(due, due.AddSeconds(30), SweepPartition.All, 10_000, CancellationToken.None));
+
+        await Issues.CommitAsync(issue, [issue.EscalateIfDue(due)!], CancellationToken.None);
+
+        Assert.DoesNotContain(issue.Id, await Issues.ClaimDueAsync(due.AddMinutes(1), due.AddMinutes(2), SweepPartition.All, 10_000, CancellationToken.None));
+        Assert.Equal(1, (await Issues.GetAsync(issue.Id, withEvents: false, CancellationToken.None)).ChainStep);
+    }
+
+    [SkippableFact]
+    public async Task Sweep_partitions_claim_disjoint_issues()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var issues = new[] { await AcceptedAsync(8, "garbage"), await AcceptedAsync(9, "garbage"), await AcceptedAsync(10, "garbage") };
+        var due = issues.Max(i => i.DueAt!.Value);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 3).Select(p =>
+            Issues.ClaimDueAsync(due, due.AddSeconds(30), new SweepPartition(p, 3), 10_000, CancellationToken.None)));
+
+        Assert.All(issues, issue => Assert.Single(claims, c => c.Contains(issue.Id)));
+        Assert.All(claims.SelectMany(c => c), id => Assert.Equal(claims.Select((c, p) => (c, p)).Single(x => x.c.Contains(id)).p, (int)(id % 3)));
     }
 
     [SkippableFact]
@@ -111,7 +133,8 @@ public abstract class IssueStoreSpecification<TFixture>(TFixture fixture) : ICla
     private async Task<Issue> AcceptedAsync(long household, string category)
     {
         var (issue, _) = await Issues.ReportAsync(await FactsAsync(household, category), Issue.Report(Morning, "service"), CancellationToken.None);
-        return (await Issues.UpdateAsync(issue.Id, 0, i => i.Accept(Morning, "service"), CancellationToken.None)).Issue;
+        await Issues.CommitAsync(issue, issue.Accept(Morning, "service"), CancellationToken.None);
+        return issue;
     }
 
     private Task<IssueFacts> FactsAsync(long householdId, string category) =>

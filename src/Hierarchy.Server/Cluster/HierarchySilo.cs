@@ -46,10 +46,17 @@ public static class HierarchySilo
                     o.Invariant = "Npgsql";
                     o.ConnectionString = settings.Storage.ConnectionString;
                 });
+                silo.UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = settings.Storage.ConnectionString;
+                });
             }
             else
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: ClusterId, clusterId: ClusterId);
+                // One silo is the whole cluster: its sweepers' reminders need to outlive nothing but the silo itself.
+                silo.UseInMemoryReminderService();
             }
         });
     }

@@ -1,15 +1,19 @@
+using Hierarchy.Domain.Access;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
-using Hierarchy.Server.Security;
+using Hierarchy.Grains.Issues;
+using Hierarchy.Grains.Sweeps;
 using Hierarchy.Server.Services;
 using Hierarchy.Storage.Stores;
 
 namespace Hierarchy.Server.Issues;
 
-/// <summary>The closed loop as callers drive it: checks, the guarded domain step, one transaction per change, then a wake-up for watchers.</summary>
-public sealed class IssueWorkflow(HierarchyState state, IIssueStore issues, [FromKeyedServices(ServerSettings.ClockKey)] TimeProvider clock, IssueFeed feed)
+/// <summary>The closed loop as callers drive it: checks at the edge, each step taken by the issue's grain, then a wake-up for this silo's watchers.</summary>
+public sealed class IssueWorkflow(
+    HierarchyState state, IIssueStore issues, [FromKeyedServices(ServerSettings.ClockKey)] TimeProvider clock, IssueFeed feed, IGrainFactory grains,
+    DueIssueSweep sweep)
 {
     /// <summary>Reports an issue, routed by the responsibility matrix; the same caller's same request id returns the first issue.</summary>
     public async Task<Issue> ReportAsync(Caller caller, ReportCommand command, CancellationToken cancellationToken)
@@ -52,88 +56,49 @@ public sealed class IssueWorkflow(HierarchyState state, IIssueStore issues, [Fro
 
     /// <summary>中心接 and 平台转.</summary>
     public Task<Issue> AcceptAsync(Caller caller, long id, long expectedVersion, CancellationToken cancellationToken) =>
-        ChangeAsync(id, expectedVersion, (issue, now) =>
-        {
-            IssueAccess.CheckCanHandle(caller, state, issue, "accept");
-            return issue.Accept(now, caller.ToString());
-        }, cancellationToken);
+        ActAsync(id, new IssueCommand(IssueAction.Accept, caller.ToString(), expectedVersion), cancellationToken);
 
     /// <summary>The owner starts work.</summary>
     public Task<Issue> StartWorkAsync(Caller caller, long id, long expectedVersion, CancellationToken cancellationToken) =>
-        ChangeAsync(id, expectedVersion, (issue, now) =>
-        {
-            IssueAccess.CheckCanHandle(caller, state, issue, "start work on");
-            return [issue.StartWork(now, caller.ToString())];
-        }, cancellationToken);
+        ActAsync(id, new IssueCommand(IssueAction.StartWork, caller.ToString(), expectedVersion), cancellationToken);
 
     /// <summary>The owner hands the issue one step up.</summary>
     public Task<Issue> EscalateAsync(Caller caller, long id, long expectedVersion, string reason, CancellationToken cancellationToken) =>
-        ChangeAsync(id, expectedVersion, (issue, now) =>
-        {
-            IssueAccess.CheckCanHandle(caller, state, issue, "escalate");
-            return [issue.Escalate(now, caller.ToString(), reason)];
-        }, cancellationToken);
+        ActAsync(id, new IssueCommand(IssueAction.Escalate, caller.ToString(), expectedVersion, reason), cancellationToken);
 
     /// <summary>The owner resolves the issue.</summary>
     public Task<Issue> ResolveAsync(Caller caller, long id, long expectedVersion, string note, CancellationToken cancellationToken) =>
-        ChangeAsync(id, expectedVersion, (issue, now) =>
-        {
-            IssueAccess.CheckCanHandle(caller, state, issue, "resolve");
-            return [issue.Resolve(now, caller.ToString(), note)];
-        }, cancellationToken);
+        ActAsync(id, new IssueCommand(IssueAction.Resolve, caller.ToString(), expectedVersion, note), cancellationToken);
 
     /// <summary>The citizen rates the resolution.</summary>
     public Task<Issue> RateAsync(Caller caller, long id, long expectedVersion, Satisfaction rating, CancellationToken cancellationToken) =>
-        ChangeAsync(id, expectedVersion, (issue, now) =>
-        {
-            IssueAccess.CheckSpeaksForCitizen(caller, state, issue, "rate");
-            return [issue.Rate(now, caller.ToString(), rating)];
-        }, cancellationToken);
+        ActAsync(id, new IssueCommand(IssueAction.Rate, caller.ToString(), expectedVersion, Rating: (int)rating), cancellationToken);
 
     /// <summary>A dissatisfied citizen reopens the issue.</summary>
     public Task<Issue> ReopenAsync(Caller caller, long id, long expectedVersion, string reason, CancellationToken cancellationToken) =>
-        ChangeAsync(id, expectedVersion, (issue, now) =>
-        {
-            IssueAccess.CheckSpeaksForCitizen(caller, state, issue, "reopen");
-            return [issue.Reopen(now, caller.ToString(), reason)];
-        }, cancellationToken);
+        ActAsync(id, new IssueCommand(IssueAction.Reopen, caller.ToString(), expectedVersion, reason), cancellationToken);
 
-    /// <summary>Escalates every issue due by now, in batches, each exactly once; returns how many moved.</summary>
+    /// <summary>Escalates every issue due by now, in batches, each exactly once, from this silo; returns how many moved.</summary>
     public async Task<int> SweepAsync(int batch, CancellationToken cancellationToken, IProgress<int>? committed = null)
     {
-        var total = 0;
-        while (true)
-        {
-            var swept = await issues.SweepAsync(clock.GetUtcNow(), batch, cancellationToken);
-            total += swept.Count;
-            committed?.Report(total);
-            if (swept.Count > 0)
-            {
-                feed.Notify();
-            }
-
-            if (swept.Count < batch)
-            {
-                return total;
-            }
-        }
-    }
-
-    private async Task<Issue> ChangeAsync(
-        long id, long expectedVersion, Func<Issue, DateTimeOffset, IReadOnlyList<IssueEvent>> decide, CancellationToken cancellationToken)
-    {
-        if (expectedVersion < 0)
-        {
-            throw new InvalidFieldException("expected_version", $"{expectedVersion} is negative");
-        }
-
-        var now = clock.GetUtcNow();
-        var (issue, added) = await issues.UpdateAsync(CheckId(id), expectedVersion, i => decide(i, now), cancellationToken);
-        if (added.Count > 0)
+        var swept = await sweep.RunAsync(SweepPartition.All, batch, cancellationToken, committed);
+        if (swept > 0)
         {
             feed.Notify();
         }
 
+        return swept;
+    }
+
+    private async Task<Issue> ActAsync(long id, IssueCommand command, CancellationToken cancellationToken)
+    {
+        if (command.ExpectedVersion < 0)
+        {
+            throw new InvalidFieldException("expected_version", $"{command.ExpectedVersion} is negative");
+        }
+
+        var issue = await grains.GetGrain<IIssueGrain>(CheckId(id)).ActAsync(command).WaitAsync(cancellationToken);
+        feed.Notify();
         return issue;
     }
 

@@ -1,11 +1,11 @@
 using Google.Protobuf;
+using Hierarchy.Domain.Access;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Reorganization;
 using Hierarchy.Server.Issues;
 using Hierarchy.Server.Replication;
-using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
 
 namespace Hierarchy.Server.Reorganization;

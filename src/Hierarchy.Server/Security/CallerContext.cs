@@ -1,5 +1,7 @@
 using Grpc.Core;
 
+using Hierarchy.Domain.Access;
+
 namespace Hierarchy.Server.Security;
 
 /// <summary>The caller an authenticated call carries, set by <see cref="Pipeline.AuthenticationInterceptor"/> before any handler runs.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Hierarchy.Domain.Access;
 using Hierarchy.Domain.Errors;
 
 namespace Hierarchy.Server.Security;

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Grpc.Core;
+using Hierarchy.Domain.Access;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;

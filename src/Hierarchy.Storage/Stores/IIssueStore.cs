@@ -14,22 +14,21 @@ public interface IIssueStore
     Task<Issue> GetAsync(long id, bool withEvents, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Locks the issue, lets <paramref name="decide"/> choose the events (it throws to refuse), appends them and updates the
-    /// fold, all in one transaction: the grain's turn.
+    /// Appends events decided on <paramref name="issue"/> as it was at its version, and stores the new fold, in one
+    /// transaction; the issue is folded forward. The row's version is the check: a writer that got there first (a second
+    /// activation, a reorganisation's reroute) makes this fail instead of writing twice.
     /// </summary>
-    /// <param name="id">The issue.</param>
-    /// <param name="expectedVersion">The version the caller read; 0 skips the check.</param>
-    /// <param name="decide">The guarded domain method.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <exception cref="Domain.Errors.VersionConflictException">The issue changed since the caller read it.</exception>
-    Task<(Issue Issue, IReadOnlyList<IssueEvent> Added)> UpdateAsync(
-        long id, long expectedVersion, Func<Issue, IReadOnlyList<IssueEvent>> decide, CancellationToken cancellationToken);
+    /// <exception cref="Domain.Errors.VersionConflictException">The stored issue is no longer at the version decided on.</exception>
+    Task CommitAsync(Issue issue, IReadOnlyList<IssueEvent> events, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Escalates up to <paramref name="limit"/> issues whose deadline passed by <paramref name="now"/>, each exactly once:
-    /// rows are claimed with a lock that other replicas skip. Returns the issues escalated or marked overdue.
+    /// Claims up to <paramref name="limit"/> issues of one sweep partition whose deadline passed by <paramref name="now"/>
+    /// and that no live claim holds, until <paramref name="claimUntil"/>; other sweepers skip them. A sweeper that dies leaves
+    /// its claims to lapse. An issue's next commit clears its claim.
     /// </summary>
-    Task<IReadOnlyList<Issue>> SweepAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+    /// <returns>The ids of the claimed issues, earliest deadline first.</returns>
+    Task<IReadOnlyList<long>> ClaimDueAsync(
+        DateTimeOffset now, DateTimeOffset claimUntil, SweepPartition partition, int limit, CancellationToken cancellationToken);
 
     /// <summary>Lists issues in id order after <paramref name="afterId"/>.</summary>
     Task<IReadOnlyList<Issue>> ListAsync(IssueQuery query, long afterId, int limit, CancellationToken cancellationToken);

@@ -26,7 +26,7 @@ internal static class IssueRows
         """
         UPDATE issues SET status = @status, chain_step = @step, owner_unit_id = @owner_unit, owner_department = @owner_department,
             due_at = @due, accepted_at = COALESCE(accepted_at, @accepted), resolved_at = @resolved, rating = @rating,
-            reopen_count = @reopens, escalation_count = @escalations, version = @version
+            reopen_count = @reopens, escalation_count = @escalations, version = @version, sweep_claimed_until = NULL
         WHERE id = @id
         """;
 

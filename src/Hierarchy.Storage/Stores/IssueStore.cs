@@ -5,7 +5,7 @@ using Hierarchy.Storage.Providers;
 
 namespace Hierarchy.Storage.Stores;
 
-/// <summary>The issue store, on either engine: every change locks the issue's row, appends events and updates the fold together.</summary>
+/// <summary>The issue store, on either engine: every change appends events and updates the fold together, checked against the fold's version.</summary>
 public sealed class IssueStore(Database database) : IIssueStore
 {
     /// <summary>Gets the channel PostgreSQL announces issue changes on, so watchers on every replica wake at once.</summary>
@@ -63,59 +63,49 @@ public sealed class IssueStore(Database database) : IIssueStore
     }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<(Issue Issue, IReadOnlyList<IssueEvent> Added)> UpdateAsync(
-        long id, long expectedVersion, Func<Issue, IReadOnlyList<IssueEvent>> decide, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, transaction) =>
+    public Task CommitAsync(Issue issue, IReadOnlyList<IssueEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
         {
-            var found = await SelectAsync(connection, transaction, "i.id = @id", database.ForUpdate, cancellationToken, ("id", id));
-            if (found.Count == 0)
+            return Task.CompletedTask;
+        }
+
+        // Folded once, outside the transaction, so a retried transaction cannot apply the events twice.
+        var previous = issue.Version;
+        var statements = Append(issue, events);
+        var (projection, parameters) = statements[^1];
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            var updated = await Sql.ExecuteAsync(connection, transaction, projection + " AND version = @previous", cancellationToken,
+                [.. parameters, ("previous", previous)]);
+            if (updated == 0)
             {
-                throw new NotFoundException($"issue {id}");
+                var actual = await Sql.ScalarAsync<long>(connection, transaction, "SELECT version FROM issues WHERE id = @id", cancellationToken,
+                    ("id", issue.Id));
+                throw actual == 0 ? new NotFoundException($"issue {issue.Id}") : new VersionConflictException($"issue {issue.Id}", previous, actual);
             }
 
-            var issue = found[0];
-            if (expectedVersion != 0 && issue.Version != expectedVersion)
-            {
-                throw new VersionConflictException($"issue {id}", expectedVersion, issue.Version);
-            }
-
-            var added = decide(issue);
-            await AppendAsync(connection, transaction, issue, added, cancellationToken);
-            if (added.Count > 0)
-            {
-                database.AnnounceAfterCommit(transaction, Channel);
-            }
-
-            return (issue, added);
+            await Sql.ExecuteBatchAsync(connection, transaction, statements[..^1], cancellationToken);
+            database.AnnounceAfterCommit(transaction, Channel);
+            return true;
         }, cancellationToken);
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Issue>> SweepAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        database.WriteAsync<IReadOnlyList<Issue>>(async (connection, transaction) =>
-        {
-            var due = await SelectAsync(connection, transaction,
-                $"i.due_at <= @now AND i.status IN ({(short)IssueStatus.Dispatched}, {(short)IssueStatus.InProgress})",
-                $" ORDER BY i.due_at LIMIT @limit{database.ForUpdateSkipLocked}",
-                cancellationToken, ("now", now.ToUnixTimeMilliseconds()), ("limit", limit));
-            var swept = new List<Issue>(due.Count);
-            var statements = new List<(string, (string, object?)[])>(due.Count * 2);
-            foreach (var issue in due)
-            {
-                if (issue.EscalateIfDue(now) is { } step)
-                {
-                    statements.AddRange(Append(issue, [step]));
-                    swept.Add(issue);
-                }
-            }
-
-            await Sql.ExecuteBatchAsync(connection, transaction, statements, cancellationToken);
-            if (swept.Count > 0)
-            {
-                database.AnnounceAfterCommit(transaction, Channel);
-            }
-
-            return swept;
-        }, cancellationToken);
+    public Task<IReadOnlyList<long>> ClaimDueAsync(
+        DateTimeOffset now, DateTimeOffset claimUntil, SweepPartition partition, int limit, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyList<long>>(async (connection, transaction) => await Sql.ListAsync(connection, transaction,
+            $"""
+            UPDATE issues SET sweep_claimed_until = @until WHERE id IN (
+                SELECT id FROM issues
+                WHERE due_at <= @now AND status IN ({(short)IssueStatus.Dispatched}, {(short)IssueStatus.InProgress})
+                    AND (sweep_claimed_until IS NULL OR sweep_claimed_until <= @now) AND id % @count = @index
+                ORDER BY due_at LIMIT @limit{database.ForUpdateSkipLocked})
+            RETURNING id
+            """,
+            r => r.GetInt64(0), cancellationToken,
+            ("now", now.ToUnixTimeMilliseconds()), ("until", claimUntil.ToUnixTimeMilliseconds()), ("count", partition.Count),
+            ("index", partition.Index), ("limit", limit)), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Issue>> ListAsync(IssueQuery query, long afterId, int limit, CancellationToken cancellationToken) =>
@@ -221,10 +211,6 @@ public sealed class IssueStore(Database database) : IIssueStore
 
         return (string.Concat(where.Select(w => " AND " + w)), [.. parameters]);
     }
-
-    private static Task AppendAsync(
-        DbConnection connection, DbTransaction transaction, Issue issue, IReadOnlyList<IssueEvent> events, CancellationToken cancellationToken) =>
-        Sql.ExecuteBatchAsync(connection, transaction, Append(issue, events), cancellationToken);
 
     /// <summary>Folds the events into the issue and returns the statements that store them and the new fold.</summary>
     internal static List<(string, (string, object?)[])> Append(Issue issue, IReadOnlyList<IssueEvent> events)

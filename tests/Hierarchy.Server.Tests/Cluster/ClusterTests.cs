@@ -1,7 +1,8 @@
 using Grpc.Core;
+using Hierarchy.Domain.Access;
+using Hierarchy.Grains.Sweeps;
 using Hierarchy.Grpc.Client;
 using Hierarchy.Server.Issues;
-using Hierarchy.Server.Security;
 using Hierarchy.Server.Startup;
 using Hierarchy.Storage.Providers;
 using Hierarchy.Testing;
@@ -156,6 +157,8 @@ public sealed class ClusterTests
         await kill.CancelAsync();
         await cluster.KillAsync(0);
         await Assert.ThrowsAnyAsync<Exception>(() => doomed);
+        // What the dead node claimed and did not reach is taken over once its claims lapse.
+        cluster.Clock.Advance(DueIssueSweep.ClaimLease);
         await cluster.Node(1).Services.GetRequiredService<IssueWorkflow>().SweepAsync(100, CancellationToken.None);
 
         await using var database = new PostgresDatabase(cluster.ConnectionString);

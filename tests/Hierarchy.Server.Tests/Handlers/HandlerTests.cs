@@ -1,6 +1,6 @@
 using Google.Protobuf;
+using Hierarchy.Domain.Access;
 using Hierarchy.Domain.Errors;
-using Hierarchy.Server.Security;
 using Hierarchy.V1;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Hierarchy.Domain.Access;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Server.Pipeline;
 using Hierarchy.Server.Security;

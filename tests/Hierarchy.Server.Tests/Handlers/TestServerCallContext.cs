@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Hierarchy.Domain.Access;
 using Hierarchy.Server.Security;
 using Microsoft.AspNetCore.Http;
 

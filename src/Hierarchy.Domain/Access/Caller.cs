@@ -1,6 +1,6 @@
 using Hierarchy.Domain.Errors;
 
-namespace Hierarchy.Server.Security;
+namespace Hierarchy.Domain.Access;
 
 /// <summary>An authenticated caller.</summary>
 /// <param name="Role">Gets the role.</param>

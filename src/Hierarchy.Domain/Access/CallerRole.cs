@@ -1,4 +1,4 @@
-namespace Hierarchy.Server.Security;
+namespace Hierarchy.Domain.Access;
 
 /// <summary>What a caller is: another service, a party member, or an admin of a subtree.</summary>
 public enum CallerRole

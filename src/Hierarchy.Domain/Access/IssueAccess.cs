@@ -1,12 +1,11 @@
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.ReadModel;
-using Hierarchy.Server.Security;
 
-namespace Hierarchy.Server.Issues;
+namespace Hierarchy.Domain.Access;
 
 /// <summary>Who may do what with an issue: services everything, admins their subtree, members their own households.</summary>
-internal static class IssueAccess
+public static class IssueAccess
 {
     /// <summary>Checks the caller may see the issue.</summary>
     public static void CheckCanSee(Caller caller, HierarchyState state, Issue issue)

@@ -1,7 +1,7 @@
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.ReadModel;
 
-namespace Hierarchy.Server.Security;
+namespace Hierarchy.Domain.Access;
 
 /// <summary>Who may see and change what: members see their own households, admins their subtree, services everything masked.</summary>
 public static class AccessPolicy
@@ -49,6 +49,6 @@ public static class AccessPolicy
     }
 
     /// <summary>Tells whether an admin's subtree holds a unit.</summary>
-    internal static bool IsInScope(Caller caller, OrgTreeSnapshot tree, long unitId) =>
+    public static bool IsInScope(Caller caller, OrgTreeSnapshot tree, long unitId) =>
         tree.TryIndexOf(caller.SubjectId, out var root) && tree.TryIndexOf(unitId, out var unit) && tree.IsInSubtree(unit, root);
 }

@@ -1,0 +1,61 @@
+using Hierarchy.Storage.Stores;
+using Microsoft.Extensions.Logging;
+
+namespace Hierarchy.Grains.Sweeps;
+
+/// <summary>
+/// Sweeps one partition of the issues on a timer while active. A reminder, the one durable thing it owns, brings it back on
+/// another silo within a reminder period when its silo dies; there is no reminder per issue (there can be millions, and
+/// reminders are periodic with a one-minute floor).
+/// </summary>
+public sealed partial class EscalationSweeperGrain(DueIssueSweep sweep, EscalationSweepOptions options, ILogger<EscalationSweeperGrain> logger)
+    : Grain, IEscalationSweeperGrain, IRemindable
+{
+    private const string Reminder = "keep-sweeping";
+
+    private SweepPartition Partition => new((int)this.GetPrimaryKeyLong(), options.Partitions);
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (options.Interval is { } interval)
+        {
+            this.RegisterGrainTimer(SweepOnTimerAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task StartAsync() =>
+        await this.RegisterOrUpdateReminder(Reminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+
+    /// <inheritdoc />
+    public Task<int> SweepNowAsync() => sweep.RunAsync(Partition, options.Batch, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    private async Task SweepOnTimerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var swept = await sweep.RunAsync(Partition, options.Batch, cancellationToken);
+            if (swept > 0)
+            {
+                LogSwept(logger, swept, Partition.Index);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The next tick tries again; what was claimed and not escalated lapses and is claimed again.
+            LogFailed(logger, e, Partition.Index);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Escalated {Count} issues whose deadline passed (sweep partition {Partition})")]
+    private static partial void LogSwept(ILogger logger, int count, int partition);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation sweep of partition {Partition} failed; retrying at the next tick")]
+    private static partial void LogFailed(ILogger logger, Exception exception, int partition);
+}
