@@ -1,0 +1,64 @@
+using Grpc.Core;
+using Hierarchy.Grains.Sweeps;
+using Hierarchy.Grpc.Client;
+using Hierarchy.Testing;
+using Hierarchy.V1;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hierarchy.Server.Tests.Cluster;
+
+/// <summary>Grains across silos clustering through PostgreSQL: one activation per issue, durable reminders in our own tables.</summary>
+public sealed class GrainClusterTests
+{
+    private static readonly CallOptions Service = Bearer.Options("service");
+
+    [PostgresFact]
+    public async Task The_same_step_asked_of_one_issue_through_two_silos_at_once_is_taken_once()
+    {
+        await using var cluster = await TestCluster.StartAsync(2);
+        var reported = await cluster.Channel(0).Issues().ReportIssueAsync(
+            new ReportIssueRequest { RequestId = "twice-accepted", HouseholdId = 11, Category = "garbage", Channel = IssueChannel.Hotline, Description = "垃圾" },
+            Service).ResponseAsync;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async node =>
+        {
+            try
+            {
+                await cluster.Channel(node).Issues().AcceptAsync(new IssueActionRequest { IssueId = reported.Issue.Id }, Service).ResponseAsync;
+                return StatusCode.OK;
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode;
+            }
+        }));
+
+        Assert.Equal([StatusCode.OK, StatusCode.FailedPrecondition], outcomes.Order());
+        var log = await cluster.Channel(1).Issues().GetIssueAsync(new GetIssueRequest { IssueId = reported.Issue.Id }, Service).ResponseAsync;
+        Assert.Single(log.Issue.Events, e => e.Kind == IssueEventKind.EventAccepted);
+    }
+
+    [PostgresFact]
+    public async Task Each_sweep_partition_keeps_one_durable_reminder_that_every_query_of_the_reminder_table_reads_back()
+    {
+        await using var cluster = await TestCluster.StartAsync(1);
+        var grains = cluster.Node(0).Services.GetRequiredService<IGrainFactory>();
+        var sweepers = Enumerable.Range(0, 4).Select(p => grains.GetGrain<IEscalationSweeperGrain>(p)).ToList();
+
+        await Task.WhenAll(sweepers.Select(s => s.StartAsync()));
+        await Task.WhenAll(sweepers.Select(s => s.StartAsync()));
+
+        var table = cluster.Node(0).Services.GetRequiredService<IReminderTable>();
+        var ids = sweepers.Select(s => s.GetGrainId()).ToHashSet();
+        var low = await table.ReadRows(0, int.MaxValue);
+        var high = await table.ReadRows(int.MaxValue, 0);
+        Assert.Equal(ids, low.Reminders.Concat(high.Reminders).Select(r => r.GrainId).ToHashSet());
+        foreach (var id in ids)
+        {
+            var rows = await table.ReadRows(id);
+            var row = await table.ReadRow(id, Assert.Single(rows.Reminders).ReminderName);
+            Assert.NotNull(row);
+            Assert.Equal((TimeSpan.FromMinutes(1), "1"), (row.Period, row.ETag));
+        }
+    }
+}
