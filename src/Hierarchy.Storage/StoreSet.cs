@@ -56,6 +56,8 @@ public sealed class StoreSet : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Commits still queued are written before the database closes.
+        await ((IssueStore)Issues).DisposeAsync();
         if (Database is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();

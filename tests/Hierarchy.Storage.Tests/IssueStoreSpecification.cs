@@ -61,6 +61,40 @@ public abstract class IssueStoreSpecification<TFixture>(TFixture fixture) : ICla
     }
 
     [SkippableFact]
+    public async Task Commits_sharing_a_transaction_all_land_but_the_one_on_a_stale_version()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var issues = new List<Issue>();
+        for (var household = 20; household < 40; household++)
+        {
+            issues.Add((await Issues.ReportAsync(await FactsAsync(household, "noise"), Issue.Report(Morning, "service"), CancellationToken.None)).Issue);
+        }
+
+        var stale = await Issues.GetAsync(issues[7].Id, withEvents: false, CancellationToken.None);
+        await Issues.CommitAsync(issues[7], issues[7].Accept(Morning, "service"), CancellationToken.None);
+
+        var commits = issues.Where(i => i.Id != stale.Id).Select(i => Issues.CommitAsync(i, i.Accept(Morning, "service"), CancellationToken.None))
+            .Append(Issues.CommitAsync(stale, stale.Accept(Morning, "service"), CancellationToken.None)).ToList();
+        var outcomes = await Task.WhenAll(commits.Select(async c =>
+        {
+            try
+            {
+                await c;
+                return null;
+            }
+            catch (VersionConflictException e)
+            {
+                return e;
+            }
+        }));
+
+        Assert.Single(outcomes, o => o is not null);
+        var stored = await Task.WhenAll(issues.Select(i => Issues.GetAsync(i.Id, withEvents: true, CancellationToken.None)));
+        Assert.All(stored, i => Assert.Equal(IssueStatus.Dispatched, i.Status));
+        Assert.All(stored, i => Assert.Single(i.Events, e => e.Kind == IssueEventKind.Accepted));
+    }
+
+    [SkippableFact]
     public async Task A_claimed_due_issue_is_not_claimed_again_until_its_claim_lapses()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);

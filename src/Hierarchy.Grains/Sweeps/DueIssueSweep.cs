@@ -14,7 +14,8 @@ public sealed class DueIssueSweep(IIssueStore issues, IGrainFactory grains, [Fro
     /// <summary>Gets how long a claim keeps other sweepers off an issue; a sweeper that died is taken over after this.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(30);
 
-    private const int Parallelism = 32;
+    // Escalations wait on shared commits (GroupCommit), so many in flight fill each disk flush.
+    private const int Parallelism = 256;
 
     /// <summary>Sweeps a partition until nothing in it is due; returns how many issues moved.</summary>
     /// <param name="partition">The share of issues to sweep.</param>

@@ -14,6 +14,9 @@ public abstract class Database
     /// <summary>Gets the clause that locks selected rows for the rest of the transaction; empty where a write transaction locks already.</summary>
     public abstract string ForUpdate { get; }
 
+    /// <summary>Gets how many write transactions are worth running at once: one where a single writer holds the lock (SQLite).</summary>
+    public virtual int WriteConcurrency => 1;
+
     /// <summary>Gets the clause that locks selected rows and passes over rows another transaction holds, so replicas share work.</summary>
     public abstract string ForUpdateSkipLocked { get; }
 

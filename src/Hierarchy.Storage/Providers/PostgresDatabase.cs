@@ -46,6 +46,9 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     public override string ForUpdate => " FOR UPDATE";
 
     /// <inheritdoc />
+    public override int WriteConcurrency => 4;
+
+    /// <inheritdoc />
     public override async Task BulkInsertAsync(
         DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
         IEnumerable<object?[]> rows, CancellationToken cancellationToken)

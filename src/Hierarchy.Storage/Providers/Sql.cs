@@ -31,18 +31,20 @@ public static class Sql
     }
 
     /// <summary>Executes statements in one round trip where the engine batches (PostgreSQL), one by one where it runs in-process (SQLite).</summary>
-    public static async Task ExecuteBatchAsync(
+    /// <returns>The rows affected, all statements together.</returns>
+    public static async Task<int> ExecuteBatchAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Text, (string Name, object? Value)[] Parameters)> statements,
         CancellationToken cancellationToken)
     {
         if (!connection.CanCreateBatch)
         {
+            var rows = 0;
             foreach (var (text, parameters) in statements)
             {
-                await ExecuteAsync(connection, transaction, text, cancellationToken, parameters);
+                rows += await ExecuteAsync(connection, transaction, text, cancellationToken, parameters);
             }
 
-            return;
+            return rows;
         }
 
         await using var batch = connection.CreateBatch();
@@ -62,10 +64,7 @@ public static class Sql
             batch.BatchCommands.Add(command);
         }
 
-        if (batch.BatchCommands.Count > 0)
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
+        return batch.BatchCommands.Count > 0 ? await batch.ExecuteNonQueryAsync(cancellationToken) : 0;
     }
 
     /// <summary>Executes a query returning one value.</summary>

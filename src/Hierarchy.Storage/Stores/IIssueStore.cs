@@ -15,7 +15,7 @@ public interface IIssueStore
 
     /// <summary>
     /// Appends events decided on <paramref name="issue"/> as it was at its version, and stores the new fold, in one
-    /// transaction; the issue is folded forward. The row's version is the check: a writer that got there first (a second
+    /// transaction (which other issues' commits may share: one disk flush for many); the issue is folded forward. The row's version is the check: a writer that got there first (a second
     /// activation, a reorganisation's reroute) makes this fail instead of writing twice.
     /// </summary>
     /// <exception cref="Domain.Errors.VersionConflictException">The stored issue is no longer at the version decided on.</exception>

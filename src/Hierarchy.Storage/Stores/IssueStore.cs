@@ -6,8 +6,10 @@ using Hierarchy.Storage.Providers;
 namespace Hierarchy.Storage.Stores;
 
 /// <summary>The issue store, on either engine: every change appends events and updates the fold together, checked against the fold's version.</summary>
-public sealed class IssueStore(Database database) : IIssueStore
+public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposable
 {
+    private readonly GroupCommit _commits = new(database, Channel, database.WriteConcurrency);
+
     /// <summary>Gets the channel PostgreSQL announces issue changes on, so watchers on every replica wake at once.</summary>
     public const string Channel = "hierarchy_issues";
 
@@ -63,33 +65,33 @@ public sealed class IssueStore(Database database) : IIssueStore
     }, cancellationToken);
 
     /// <inheritdoc />
-    public Task CommitAsync(Issue issue, IReadOnlyList<IssueEvent> events, CancellationToken cancellationToken)
+    public async Task CommitAsync(Issue issue, IReadOnlyList<IssueEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         // Folded once, outside the transaction, so a retried transaction cannot apply the events twice.
         var previous = issue.Version;
         var statements = Append(issue, events);
         var (projection, parameters) = statements[^1];
-        return database.WriteAsync(async (connection, transaction) =>
+        // The checked fold first, then the events, whose (issue, seq) key also refuses a second writer; the transaction may be shared.
+        try
         {
-            var updated = await Sql.ExecuteAsync(connection, transaction, projection + " AND version = @previous", cancellationToken,
-                [.. parameters, ("previous", previous)]);
-            if (updated == 0)
-            {
-                var actual = await Sql.ScalarAsync<long>(connection, transaction, "SELECT version FROM issues WHERE id = @id", cancellationToken,
-                    ("id", issue.Id));
-                throw actual == 0 ? new NotFoundException($"issue {issue.Id}") : new VersionConflictException($"issue {issue.Id}", previous, actual);
-            }
-
-            await Sql.ExecuteBatchAsync(connection, transaction, statements[..^1], cancellationToken);
-            database.AnnounceAfterCommit(transaction, Channel);
-            return true;
-        }, cancellationToken);
+            await _commits.CommitAsync([(projection + " AND version = @previous", [.. parameters, ("previous", previous)]), .. statements[..^1]]);
+        }
+        catch (Exception e) when (e is RowCountMismatchException || database.IsUniqueViolation(e))
+        {
+            var actual = await database.RunAsync(
+                connection => Sql.ScalarAsync<long>(connection, null, "SELECT version FROM issues WHERE id = @id", cancellationToken, ("id", issue.Id)),
+                cancellationToken);
+            throw actual == 0 ? new NotFoundException($"issue {issue.Id}") : new VersionConflictException($"issue {issue.Id}", previous, actual);
+        }
     }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _commits.DisposeAsync();
 
     /// <inheritdoc />
     public Task<IReadOnlyList<long>> ClaimDueAsync(
