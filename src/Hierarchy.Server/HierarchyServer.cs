@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Hierarchy.Domain.ReadModel;
+using Hierarchy.Grains.Reorganization;
 using Hierarchy.Grains.Sweeps;
 using Hierarchy.Import;
 using Hierarchy.Server.Cluster;
@@ -106,6 +107,7 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddHostedService<EscalationSweepers>();
             builder.Services.AddSingleton(stores.Reorganizations);
             builder.Services.AddSingleton<ReorganizationWorkflow>();
+            builder.Services.AddSingleton<IPlanApplier>(sp => sp.GetRequiredService<ReorganizationWorkflow>());
             builder.Services.AddSingleton<HistoricalTrees>();
             builder.Services.AddSingleton<RetiredUnits>();
             builder.Services.AddSingleton(stores.Changes);

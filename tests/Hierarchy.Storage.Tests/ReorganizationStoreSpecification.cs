@@ -65,7 +65,7 @@ public abstract class ReorganizationStoreSpecification<TFixture>(TFixture fixtur
             .OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
         var context = new PlanningContext(await fixture.Stores.Tree.MaxUnitIdAsync(CancellationToken.None), _ => 50, _ => [], _ => 1, _ => 5);
         var effect = ReorganizationPlanner.Plan(tree, [new MergeGrids([grids[1].Id], grids[0].Id, false)], context);
-        var plan = await fixture.Stores.Reorganizations.SavePlanAsync(tree.Version, [1, 2, 3], "merge", "admin:1", Now, CancellationToken.None);
+        var plan = await fixture.Stores.Reorganizations.SavePlanAsync(tree.Version, tree.UnitAt(0).Id, [1, 2, 3], "merge", "admin:1", Now, CancellationToken.None);
         return (tree, effect, plan);
     }
 }

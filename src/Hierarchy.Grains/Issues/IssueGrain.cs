@@ -14,6 +14,8 @@ namespace Hierarchy.Grains.Issues;
 /// the issue, makes the commit fail instead of writing twice. Who may take a step is checked in the same turn, against this
 /// silo's tree.
 /// </summary>
+// Activated on the silo whose edge took the first step: no extra hop, and a silo's own work stays on it.
+[Orleans.Placement.PreferLocalPlacement]
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class IssueGrain(
     IIssueStore issues, HierarchyState state, [FromKeyedServices(DomainClock.Key)] TimeProvider clock, ILogger<IssueGrain> logger)

@@ -4,18 +4,21 @@ using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Reorganization;
+using Hierarchy.Grains.Reorganization;
 using Hierarchy.Server.Issues;
 using Hierarchy.Server.Replication;
 using Hierarchy.Storage.Stores;
 
 namespace Hierarchy.Server.Reorganization;
 
-/// <summary>Plans and applies reorganisations: admins only, inside their subtree; the read model swaps to the new tree at once.</summary>
+/// <summary>
+/// Plans and applies reorganisations: admins only, inside their subtree, one district per plan; a plan is applied by its
+/// district's coordinator grain, and this silo's read model swaps to the new tree before the answer.
+/// </summary>
 public sealed class ReorganizationWorkflow(
-    HierarchyState state, IOrgTreeStore trees, IReorganizationStore plans, [FromKeyedServices(ServerSettings.ClockKey)] TimeProvider clock, IssueFeed feed, ChangeFeedFollower follower)
+    HierarchyState state, IOrgTreeStore trees, IReorganizationStore plans, [FromKeyedServices(ServerSettings.ClockKey)] TimeProvider clock, IssueFeed feed,
+    ChangeFeedFollower follower, IGrainFactory grains) : IPlanApplier
 {
-    private readonly SemaphoreSlim _applying = new(1, 1);
-
     /// <summary>Works a plan out against the current tree and stores it; returns its id, the effect and the issues it would move.</summary>
     public async Task<(long PlanId, ReorganizationEffect Effect, IReadOnlyList<Issue> Rerouted)> PlanAsync(
         Caller caller, V1.PlanReorganizationRequest request, CancellationToken cancellationToken)
@@ -23,9 +26,10 @@ public sealed class ReorganizationWorkflow(
         var tree = state.Tree;
         ReorganizationEffect effect;
         IReadOnlyList<Issue> rerouted;
+        long district;
         try
         {
-            (effect, rerouted) = await WorkOutAsync(caller, tree, request, cancellationToken);
+            (effect, rerouted, district) = await WorkOutAsync(caller, tree, request, cancellationToken);
         }
         catch (NotFoundException e) when (e.UnitId is not null)
         {
@@ -41,7 +45,7 @@ public sealed class ReorganizationWorkflow(
 
         var summary = $"{effect.Retired.Count} units retired, {effect.Created.Count} created, {effect.BuildingGroupsMoved} building groups moved, " +
             $"{effect.HouseholdsMoved} households change grid";
-        var id = await plans.SavePlanAsync(tree.Version, request.ToByteArray(), summary, caller.ToString(), clock.GetUtcNow(), cancellationToken);
+        var id = await plans.SavePlanAsync(tree.Version, district, request.ToByteArray(), summary, caller.ToString(), clock.GetUtcNow(), cancellationToken);
         return (id, effect, rerouted);
     }
 
@@ -65,41 +69,43 @@ public sealed class ReorganizationWorkflow(
             return await AlreadyAppliedAsync(plan, cancellationToken);
         }
 
-        await _applying.WaitAsync(cancellationToken);
-        try
+        // Plans stored before plans named their district share one coordinator.
+        var applied = await grains.GetGrain<IDistrictTreeGrain>(plan.DistrictId ?? 0).ApplyAsync(caller.ToString(), planId, expectedVersion)
+            .WaitAsync(cancellationToken);
+        feed.Notify();
+        return (applied.Version, applied.EffectiveAt, applied.AppliedNow, await follower.CatchUpAsync(cancellationToken));
+    }
+
+    /// <inheritdoc />
+    async Task<AppliedReorganization> IPlanApplier.ApplyAsync(string callerName, long planId, long expectedVersion)
+    {
+        var caller = Caller.Parse(callerName);
+        // A retry that waited in the coordinator while the first attempt applied the plan answers with what that attempt made.
+        var plan = await plans.GetPlanAsync(planId, CancellationToken.None);
+        if (plan.AppliedVersion is not null)
         {
-            // A retry that waited here while the first attempt applied the plan answers with what that attempt made.
-            plan = await plans.GetPlanAsync(planId, cancellationToken);
-            if (plan.AppliedVersion is not null)
-            {
-                return await AlreadyAppliedAsync(plan, cancellationToken);
-            }
-
-            var tree = state.Tree.Version < plan.BaseVersion ? await CaughtUpTreeAsync(cancellationToken) : state.Tree;
-            if (tree.Version != plan.BaseVersion)
-            {
-                throw new VersionConflictException($"the org tree plan {planId} was made on", plan.BaseVersion, tree.Version);
-            }
-
-            if (expectedVersion != plan.BaseVersion)
-            {
-                throw new VersionConflictException("the org tree", expectedVersion, tree.Version);
-            }
-
-            var request = V1.PlanReorganizationRequest.Parser.ParseFrom(plan.Request);
-            var (effect, _) = await WorkOutAsync(caller, tree, request, cancellationToken);
-            // Whole milliseconds, as the plan store keeps it: the first answer and every retry report the same instant.
-            var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
-            await plans.ApplyAsync(planId, expectedVersion, effect, caller.ToString(), now, cancellationToken);
-            feed.Notify();
-            // Another replica may have applied it first: the stored plan says which version and when.
-            var applied = await plans.GetPlanAsync(planId, cancellationToken);
-            return (applied.AppliedVersion!.Value, applied.AppliedAt!.Value, applied.AppliedAt == now, await follower.CatchUpAsync(cancellationToken));
+            return new AppliedReorganization(plan.AppliedVersion.Value, plan.AppliedAt!.Value, AppliedNow: false);
         }
-        finally
+
+        var tree = state.Tree.Version < plan.BaseVersion ? await CaughtUpTreeAsync(CancellationToken.None) : state.Tree;
+        if (tree.Version != plan.BaseVersion)
         {
-            _applying.Release();
+            throw new VersionConflictException($"the org tree plan {planId} was made on", plan.BaseVersion, tree.Version);
         }
+
+        if (expectedVersion != plan.BaseVersion)
+        {
+            throw new VersionConflictException("the org tree", expectedVersion, tree.Version);
+        }
+
+        var request = V1.PlanReorganizationRequest.Parser.ParseFrom(plan.Request);
+        var (effect, _, _) = await WorkOutAsync(caller, tree, request, CancellationToken.None);
+        // Whole milliseconds, as the plan store keeps it: the first answer and every retry report the same instant.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+        await plans.ApplyAsync(planId, expectedVersion, effect, caller.ToString(), now, CancellationToken.None);
+        // Another coordinator (a plan stored before plans named their district) may have applied it first: the stored plan says.
+        var applied = await plans.GetPlanAsync(planId, CancellationToken.None);
+        return new AppliedReorganization(applied.AppliedVersion!.Value, applied.AppliedAt!.Value, applied.AppliedAt == now);
     }
 
     private async Task<(long Version, DateTimeOffset EffectiveAt, bool AppliedNow, long Token)> AlreadyAppliedAsync(
@@ -115,7 +121,7 @@ public sealed class ReorganizationWorkflow(
     /// <summary>Lists applied plans, newest first.</summary>
     public Task<IReadOnlyList<StoredPlan>> ListAsync(int limit, CancellationToken cancellationToken) => plans.ListAppliedAsync(limit, cancellationToken);
 
-    private async Task<(ReorganizationEffect Effect, IReadOnlyList<Issue> Rerouted)> WorkOutAsync(
+    private async Task<(ReorganizationEffect Effect, IReadOnlyList<Issue> Rerouted, long District)> WorkOutAsync(
         Caller caller, OrgTreeSnapshot tree, V1.PlanReorganizationRequest request, CancellationToken cancellationToken)
     {
         if (caller.Role != CallerRole.Admin)
@@ -124,17 +130,26 @@ public sealed class ReorganizationWorkflow(
         }
 
         var changes = ChangeParser.Parse(request, state.Members);
+        var districts = new SortedDictionary<long, string>();
         foreach (var unit in ChangeParser.UnitsNamed(changes, state.Members).Distinct())
         {
-            if (tree.TryIndexOf(unit, out _))
+            if (tree.TryIndexOf(unit, out var index))
             {
                 AccessPolicy.CheckAdminOf(caller, tree, "PlanReorganization", unit);
+                var district = tree.UnitAt(tree.AncestorsOf(index).Prepend(index).Last());
+                districts[district.Id] = district.Name;
             }
         }
 
         var effect = ReorganizationPlanner.Plan(tree, changes, Context(await trees.MaxUnitIdAsync(cancellationToken)));
+        if (districts.Count > 1)
+        {
+            throw new RuleViolationException(
+                $"a reorganisation works within one district, and this plan changes units of {districts.Count} ({string.Join(", ", districts.Values.Take(3))}): plan each district apart");
+        }
+
         var rerouted = await plans.OpenIssuesOwnedByAsync(effect.Successors.Keys, cancellationToken);
-        return (effect, rerouted);
+        return (effect, rerouted, districts.Keys.FirstOrDefault());
     }
 
     private PlanningContext Context(long maxUnitId)

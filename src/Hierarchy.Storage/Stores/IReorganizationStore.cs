@@ -6,8 +6,9 @@ namespace Hierarchy.Storage.Stores;
 /// <summary>Reorganisation plans, and applying one to the tree in a single transaction.</summary>
 public interface IReorganizationStore
 {
-    /// <summary>Stores a plan (its request, as sent) and returns its id.</summary>
-    Task<long> SavePlanAsync(long baseVersion, byte[] request, string summary, string by, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Stores a plan (its request, as sent) for the district whose units it changes, and returns its id.</summary>
+    Task<long> SavePlanAsync(
+        long baseVersion, long districtId, byte[] request, string summary, string by, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Gets a plan.</summary>
     /// <exception cref="Domain.Errors.NotFoundException">No such plan.</exception>
@@ -37,6 +38,7 @@ public interface IReorganizationStore
 /// <param name="AppliedVersion">Gets the tree version applying it made; null while not applied.</param>
 /// <param name="AppliedAt">Gets when it was applied.</param>
 /// <param name="AppliedBy">Gets who applied it.</param>
+/// <param name="DistrictId">Gets the district whose units it changes; null for plans stored before plans named one.</param>
 public sealed record StoredPlan(
     long Id, long BaseVersion, byte[] Request, string Summary, string CreatedBy, DateTimeOffset CreatedAt,
-    long? AppliedVersion, DateTimeOffset? AppliedAt, string? AppliedBy);
+    long? AppliedVersion, DateTimeOffset? AppliedAt, string? AppliedBy, long? DistrictId);

@@ -10,16 +10,17 @@ namespace Hierarchy.Storage.Stores;
 public sealed class ReorganizationStore(Database database) : IReorganizationStore
 {
     private const string PlanColumns =
-        "id, base_version, request, summary, created_by, created_at, applied_version, applied_at, applied_by";
+        "id, base_version, request, summary, created_by, created_at, applied_version, applied_at, applied_by, district_id";
 
     /// <inheritdoc />
-    public Task<long> SavePlanAsync(long baseVersion, byte[] request, string summary, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
+    public Task<long> SavePlanAsync(
+        long baseVersion, long districtId, byte[] request, string summary, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) => Sql.ScalarAsync<long>(connection, transaction,
             """
-            INSERT INTO reorganization_plans (base_version, request, summary, created_by, created_at)
-            VALUES (@base, @request, @summary, @by, @at) RETURNING id
+            INSERT INTO reorganization_plans (base_version, district_id, request, summary, created_by, created_at)
+            VALUES (@base, @district, @request, @summary, @by, @at) RETURNING id
             """,
-            cancellationToken, ("base", baseVersion), ("request", request), ("summary", summary), ("by", by), ("at", at.ToUnixTimeMilliseconds())),
+            cancellationToken, ("base", baseVersion), ("district", districtId), ("request", request), ("summary", summary), ("by", by), ("at", at.ToUnixTimeMilliseconds())),
             cancellationToken);
 
     /// <inheritdoc />
@@ -177,5 +178,5 @@ public sealed class ReorganizationStore(Database database) : IReorganizationStor
 
     private static StoredPlan Read(DbDataReader r) => new(
         r.GetInt64(0), r.GetInt64(1), (byte[])r.GetValue(2), r.GetString(3), r.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
-        r.NullableInt64(6), r.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(7)), r.NullableString(8));
+        r.NullableInt64(6), r.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(7)), r.NullableString(8), r.NullableInt64(9));
 }
