@@ -13,7 +13,7 @@ public abstract class SqliteServerFixture : IAsyncLifetime
 
     public GrpcChannel Channel { get; private set; } = null!;
 
-    protected StorageSettings Storage => StorageSettings.Parse(_path);
+    public StorageSettings Storage => StorageSettings.Parse(_path);
 
     public async Task InitializeAsync()
     {

@@ -1,4 +1,5 @@
 using Hierarchy.Storage.Stores;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Hierarchy.Grains.Sweeps;
@@ -8,7 +9,12 @@ namespace Hierarchy.Grains.Sweeps;
 /// another silo within a reminder period when its silo dies; there is no reminder per issue (there can be millions, and
 /// reminders are periodic with a one-minute floor).
 /// </summary>
-public sealed partial class EscalationSweeperGrain(DueIssueSweep sweep, EscalationSweepOptions options, ILogger<EscalationSweeperGrain> logger)
+public sealed partial class EscalationSweeperGrain(
+    DueIssueSweep sweep,
+    EscalationSweepOptions options,
+    [PersistentState("sweep", GrainStorage.Name)] IPersistentState<SweepRecord> record,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock,
+    ILogger<EscalationSweeperGrain> logger)
     : Grain, IEscalationSweeperGrain, IRemindable
 {
     private const string Reminder = "keep-sweeping";
@@ -31,7 +37,15 @@ public sealed partial class EscalationSweeperGrain(DueIssueSweep sweep, Escalati
         await this.RegisterOrUpdateReminder(Reminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
     /// <inheritdoc />
-    public Task<int> SweepNowAsync() => sweep.RunAsync(Partition, options.Batch, CancellationToken.None);
+    public async Task<int> SweepNowAsync()
+    {
+        var moved = await sweep.RunAsync(Partition, options.Batch, CancellationToken.None);
+        await RecordAsync(moved);
+        return moved;
+    }
+
+    /// <inheritdoc />
+    public Task<SweepRecord> GetRecordAsync() => Task.FromResult(record.State);
 
     /// <inheritdoc />
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
@@ -45,12 +59,26 @@ public sealed partial class EscalationSweeperGrain(DueIssueSweep sweep, Escalati
             {
                 LogSwept(logger, swept, Partition.Index);
             }
+
+            await RecordAsync(swept);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The next tick tries again; what was claimed and not escalated lapses and is claimed again.
             LogFailed(logger, e, Partition.Index);
         }
+    }
+
+    private async Task RecordAsync(int moved)
+    {
+        if (moved == 0)
+        {
+            return;
+        }
+
+        (record.State.LastMovedAt, record.State.LastMoved) = (clock.GetUtcNow(), moved);
+        record.State.TotalMoved += moved;
+        await record.WriteStateAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Escalated {Count} issues whose deadline passed (sweep partition {Partition})")]

@@ -8,4 +8,7 @@ public interface IEscalationSweeperGrain : IGrainWithIntegerKey
 
     /// <summary>Sweeps the partition now; returns how many issues moved.</summary>
     Task<int> SweepNowAsync();
+
+    /// <summary>Gets what this partition's sweepers have done, wherever they ran.</summary>
+    Task<SweepRecord> GetRecordAsync();
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Hierarchy.Grains;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Serialization.Configuration;
@@ -32,6 +33,12 @@ public static class HierarchySilo
                 {
                     o.AllowedTypes.Add(type.FullName!);
                 }
+            });
+            silo.AddAdoNetGrainStorage(GrainStorage.Name, o =>
+            {
+                // Orleans names SQLite by this invariant and opens it with Microsoft.Data.Sqlite.
+                o.Invariant = settings.Storage.Engine == StorageEngine.PostgreSql ? "Npgsql" : "System.Data.SQLite";
+                o.ConnectionString = settings.Storage.ConnectionString;
             });
             if (settings.Storage.Engine == StorageEngine.PostgreSql)
             {

@@ -61,4 +61,26 @@ public sealed class GrainClusterTests
             Assert.Equal((TimeSpan.FromMinutes(1), "1"), (row.Period, row.ETag));
         }
     }
+
+    [PostgresFact]
+    public async Task A_sweepers_record_outlives_the_silo_it_ran_on()
+    {
+        await using var cluster = await TestCluster.StartAsync(1);
+        var reported = await cluster.Channel(0).Issues().ReportIssueAsync(
+            new ReportIssueRequest { RequestId = "recorded-sweep", HouseholdId = 12, Category = "garbage", Channel = IssueChannel.Hotline, Description = "垃圾" },
+            Service).ResponseAsync;
+        var accepted = await cluster.Channel(0).Issues().AcceptAsync(new IssueActionRequest { IssueId = reported.Issue.Id }, Service).ResponseAsync;
+        cluster.Clock.MoveTo(accepted.Issue.DueAt.ToDateTimeOffset());
+        var partition = reported.Issue.Id % new EscalationSweepOptions().Partitions;
+        Assert.Equal(1, await Sweeper(cluster, partition).SweepNowAsync());
+
+        await cluster.KillAsync(0);
+        await cluster.RestartAsync(0);
+
+        var record = await Sweeper(cluster, partition).GetRecordAsync();
+        Assert.Equal((1, 1L, cluster.Clock.GetUtcNow()), (record.LastMoved, record.TotalMoved, record.LastMovedAt));
+    }
+
+    private static IEscalationSweeperGrain Sweeper(TestCluster cluster, long partition) =>
+        cluster.Node(0).Services.GetRequiredService<IGrainFactory>().GetGrain<IEscalationSweeperGrain>(partition);
 }

@@ -1,6 +1,9 @@
 using Grpc.Core;
+using Hierarchy.Grains.Sweeps;
 using Hierarchy.Grpc.Client;
+using Hierarchy.Storage.Providers;
 using Hierarchy.V1;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hierarchy.Server.Tests.Issues;
 
@@ -37,5 +40,29 @@ public sealed class SweeperGrainTests(SweepingWeiduServer weidu) : IClassFixture
         }
 
         Assert.Fail("the watch ended before the escalation");
+    }
+
+    [Fact]
+    public async Task A_sweepers_record_of_what_it_moved_is_kept_in_the_sqlite_file()
+    {
+        var issues = weidu.Channel.Issues();
+        var reported = await issues.ReportIssueAsync(
+            new ReportIssueRequest { RequestId = "recorded-sweep", HouseholdId = 8, Category = "garbage", Channel = IssueChannel.GridApp, Description = "垃圾未清运" },
+            _service).ResponseAsync;
+        var accepted = await issues.AcceptAsync(new IssueActionRequest { IssueId = reported.Issue.Id }, _service).ResponseAsync;
+        weidu.Clock.MoveTo(accepted.Issue.DueAt.ToDateTimeOffset());
+        var sweeper = weidu.Server.Services.GetRequiredService<IGrainFactory>()
+            .GetGrain<IEscalationSweeperGrain>(reported.Issue.Id % new EscalationSweepOptions().Partitions);
+
+        // Its timer may have moved the issue first; either way the sweep that did has recorded it once this call returns.
+        await sweeper.SweepNowAsync();
+
+        Assert.True((await sweeper.GetRecordAsync()).TotalMoved >= 1);
+        var database = new SqliteDatabase(weidu.Storage.ConnectionString);
+        var stored = await database.RunAsync(
+            c => Sql.ListAsync(c, null, "SELECT version, payload IS NOT NULL FROM orleans_grain_state WHERE grain_type = 'sweep'",
+                r => (r.GetInt64(0), r.GetBoolean(1)), CancellationToken.None),
+            CancellationToken.None);
+        Assert.Contains(stored, row => row.Item1 >= 1 && row.Item2);
     }
 }
