@@ -16,9 +16,7 @@ public sealed class GrainClusterTests
     public async Task The_same_step_asked_of_one_issue_through_two_silos_at_once_is_taken_once()
     {
         await using var cluster = await TestCluster.StartAsync(2);
-        var reported = await cluster.Channel(0).Issues().ReportIssueAsync(
-            new ReportIssueRequest { RequestId = "twice-accepted", HouseholdId = 11, Category = "garbage", Channel = IssueChannel.Hotline, Description = "垃圾" },
-            Service).ResponseAsync;
+        var reported = await ReportAsync(cluster, "twice-accepted", 11);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async node =>
         {
@@ -66,9 +64,7 @@ public sealed class GrainClusterTests
     public async Task A_sweepers_record_outlives_the_silo_it_ran_on()
     {
         await using var cluster = await TestCluster.StartAsync(1);
-        var reported = await cluster.Channel(0).Issues().ReportIssueAsync(
-            new ReportIssueRequest { RequestId = "recorded-sweep", HouseholdId = 12, Category = "garbage", Channel = IssueChannel.Hotline, Description = "垃圾" },
-            Service).ResponseAsync;
+        var reported = await ReportAsync(cluster, "recorded-sweep", 12);
         var accepted = await cluster.Channel(0).Issues().AcceptAsync(new IssueActionRequest { IssueId = reported.Issue.Id }, Service).ResponseAsync;
         cluster.Clock.MoveTo(accepted.Issue.DueAt.ToDateTimeOffset());
         var partition = reported.Issue.Id % new EscalationSweepOptions().Partitions;
@@ -80,6 +76,10 @@ public sealed class GrainClusterTests
         var record = await Sweeper(cluster, partition).GetRecordAsync();
         Assert.Equal((1, 1L, cluster.Clock.GetUtcNow()), (record.LastMoved, record.TotalMoved, record.LastMovedAt));
     }
+
+    private static Task<IssueReply> ReportAsync(TestCluster cluster, string requestId, long household) => cluster.Channel(0).Issues().ReportIssueAsync(
+        new ReportIssueRequest { RequestId = requestId, HouseholdId = household, Category = "garbage", Channel = IssueChannel.Hotline, Description = "垃圾" },
+        Service).ResponseAsync;
 
     private static IEscalationSweeperGrain Sweeper(TestCluster cluster, long partition) =>
         cluster.Node(0).Services.GetRequiredService<IGrainFactory>().GetGrain<IEscalationSweeperGrain>(partition);
