@@ -8,12 +8,14 @@ public static class CommandLine
     /// <summary>Gets the usage text.</summary>
     public const string Usage = """
         Usage: Hierarchy.Server [--listen HOST:PORT] [--database SQLITE_PATH|POSTGRES_CONNECTION_STRING]
-                                [--tls-cert CERT.pem --tls-key KEY.pem] [--silo-port PORT] [--gateway-port PORT] [--no-sample]
+                                [--tls-cert CERT.pem --tls-key KEY.pem] [--silo-port PORT] [--gateway-port PORT]
+                                [--dashboard HOST:PORT] [--no-sample]
           --listen     where to serve gRPC over HTTP/2 (env HIERARCHY_LISTEN; default 127.0.0.1:50051)
           --database   SQLite file (default data/hierarchy.db) or a PostgreSQL connection string (env HIERARCHY_DATABASE)
           --tls-cert   PEM certificate; serves TLS instead of cleartext h2c (env HIERARCHY_TLS_CERT, HIERARCHY_TLS_KEY)
           --silo-port  where this process's Orleans silo talks to the others (env HIERARCHY_SILO_PORT; default a free port)
           --gateway-port  where Orleans clients reach the silo (env HIERARCHY_GATEWAY_PORT; default a free port)
+          --dashboard  serve the Orleans Dashboard (HTTP/1.1, no login: keep it on an admin network) (env HIERARCHY_DASHBOARD; default off)
           --no-sample  start with an empty database instead of loading the Tongzhou sample
         Tokens and roles: Hierarchy:Tokens in appsettings.json, or env Hierarchy__Tokens__<token>=service|member:<id>|admin:<unit id>
         """;
@@ -32,7 +34,7 @@ public static class CommandLine
                 continue;
             }
 
-            if (flag is not ("--listen" or "--database" or "--tls-cert" or "--tls-key" or "--silo-port" or "--gateway-port"))
+            if (flag is not ("--listen" or "--database" or "--tls-cert" or "--tls-key" or "--silo-port" or "--gateway-port" or "--dashboard"))
             {
                 throw new ArgumentException($"unknown argument '{flag}'");
             }
@@ -48,14 +50,14 @@ public static class CommandLine
         string? Get(string flag, string variable) => values.TryGetValue(flag, out var v) ? v : environment(variable);
 
         var settings = new ServerSettings { LoadSample = loadSample };
-        if (Get("--listen", "HIERARCHY_LISTEN") is { } listen)
+        if (Endpoint(Get("--listen", "HIERARCHY_LISTEN"), "--listen", "127.0.0.1:50051") is { } listen)
         {
-            if (!IPEndPoint.TryParse(listen.Replace("localhost", "127.0.0.1", StringComparison.Ordinal), out var endpoint))
-            {
-                throw new ArgumentException($"--listen '{listen}' is not HOST:PORT, such as 127.0.0.1:50051");
-            }
+            settings = settings with { Listen = listen };
+        }
 
-            settings = settings with { Listen = endpoint };
+        if (Endpoint(Get("--dashboard", "HIERARCHY_DASHBOARD"), "--dashboard", "127.0.0.1:8080") is { } dashboard)
+        {
+            settings = settings with { DashboardListen = dashboard };
         }
 
         if (Get("--database", "HIERARCHY_DATABASE") is { Length: > 0 } database)
@@ -77,6 +79,18 @@ public static class CommandLine
             SiloPort = Port(Get("--silo-port", "HIERARCHY_SILO_PORT"), "--silo-port"),
             GatewayPort = Port(Get("--gateway-port", "HIERARCHY_GATEWAY_PORT"), "--gateway-port"),
         };
+    }
+
+    private static IPEndPoint? Endpoint(string? value, string flag, string example)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return IPEndPoint.TryParse(value.Replace("localhost", "127.0.0.1", StringComparison.Ordinal), out var endpoint)
+            ? endpoint
+            : throw new ArgumentException($"{flag} '{(value.Length > 64 ? value[..64] + "…" : value)}' is not HOST:PORT, such as {example}");
     }
 
     private static int? Port(string? value, string flag)

@@ -16,6 +16,7 @@ using Hierarchy.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Orleans.Dashboard;
 
 namespace Hierarchy.Server;
 
@@ -61,6 +62,10 @@ public sealed class HierarchyServer : IAsyncDisposable
         ServerSettings settings, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         RefuseBusyPort(settings.Listen);
+        if (settings.DashboardListen is { } dashboardPort)
+        {
+            RefuseBusyPort(dashboardPort);
+        }
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // Per-request hosting logs would cost more than the calls themselves.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -122,6 +127,10 @@ public sealed class HierarchyServer : IAsyncDisposable
             var app = builder.Build();
             app.Services.GetRequiredService<ChangeFeedFollower>().StartAt(position);
             app.MapHierarchyGrpc();
+            if (settings.DashboardListen is { } dashboard)
+            {
+                app.MapOrleansDashboard().RequireHost($"*:{dashboard.Port}");
+            }
             ServingStatus.MarkNotServing(app.Services);
             try
             {
@@ -195,6 +204,11 @@ public sealed class HierarchyServer : IAsyncDisposable
                     listen.UseHttps(X509Certificate2.CreateFromPemFile(cert, settings.TlsKeyPath));
                 }
             });
+            if (settings.DashboardListen is { } dashboard)
+            {
+                // Browsers speak HTTP/1.1 or TLS; the dashboard gets a port of its own rather than weakening the gRPC one.
+                kestrel.Listen(dashboard, listen => listen.Protocols = HttpProtocols.Http1);
+            }
         });
 
     // Checked before anything starts, so a busy port is one clear error instead of a host that half started and stopped.
@@ -213,7 +227,8 @@ public sealed class HierarchyServer : IAsyncDisposable
 
     private static Uri BoundAddress(WebApplication app, ServerSettings settings)
     {
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => settings.DashboardListen is null || new Uri(a).Port != settings.DashboardListen.Port);
         var scheme = settings.TlsCertificatePath is null ? "http" : "https";
         var host = settings.Listen.Address.Equals(IPAddress.Any) ? IPAddress.Loopback : settings.Listen.Address;
         return new UriBuilder(scheme, host.ToString(), new Uri(bound).Port).Uri;

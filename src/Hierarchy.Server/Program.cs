@@ -32,11 +32,12 @@ var state = server.State;
 var tryIt = state.Households.Count > 0
     ? $"/usr/bin/python3 examples/python/resolve.py {server.Address.Authority}"
     : "the database is empty: import a county first, such as `dotnet run --project src/Hierarchy.Cli -- import --county 110112`";
+var dashboard = settings.DashboardListen is { } board ? $"; Orleans Dashboard at http://{board}/" : string.Empty;
 Console.WriteLine($"""
 
     Hierarchy is serving gRPC over HTTP/2 at {server.Address} ({(server.Address.Scheme == "http" ? "cleartext h2c" : "TLS")}), ready in {started.Elapsed.TotalSeconds:F1} s.
       storage:  {settings.Storage}
-      silo:     {server.Silo} in Orleans cluster '{HierarchySilo.ClusterId}', {server.ActiveSilos.Count} active
+      silo:     {server.Silo} in Orleans cluster '{HierarchySilo.ClusterId}', {server.ActiveSilos.Count} active{dashboard}
       tree:     version {state.Tree.Version}, {state.Tree.Count:N0} units, {state.Households.Count:N0} households
       services: hierarchy.v1 Responsibility, Directory, PartyMember, Issue, Stats, Admin; grpc.health.v1.Health; server reflection
       tokens:   send 'authorization: Bearer demo-service' (also demo-admin, demo-member; see appsettings.json)

@@ -61,4 +61,7 @@ public sealed record ServerSettings
 
     /// <summary>Gets the port Orleans clients reach the silo on; null picks a free one.</summary>
     public int? GatewayPort { get; init; }
+
+    /// <summary>Gets where the Orleans Dashboard listens (HTTP/1.1, its own port); null keeps it off.</summary>
+    public IPEndPoint? DashboardListen { get; init; }
 }

@@ -29,4 +29,19 @@ public sealed class CommandLineTests
 
         Assert.StartsWith("--silo-port '9999999999999999…' is not a port", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_dashboard_is_off_unless_asked_for()
+    {
+        Assert.Null(CommandLine.Parse([], NoEnvironment).DashboardListen);
+        Assert.Equal(8080, CommandLine.Parse(["--dashboard", "localhost:8080"], NoEnvironment).DashboardListen?.Port);
+    }
+
+    [Fact]
+    public void A_dashboard_address_that_is_not_one_is_refused_naming_the_flag()
+    {
+        var error = Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--dashboard", "everywhere"], NoEnvironment));
+
+        Assert.Equal("--dashboard 'everywhere' is not HOST:PORT, such as 127.0.0.1:8080", error.Message);
+    }
 }

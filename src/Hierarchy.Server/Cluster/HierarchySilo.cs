@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Hierarchy.Grains;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Serialization.Configuration;
 
@@ -34,6 +35,11 @@ public static class HierarchySilo
                     o.AllowedTypes.Add(type.FullName!);
                 }
             });
+            if (settings.DashboardListen is not null)
+            {
+                silo.AddDashboard();
+            }
+
             silo.AddAdoNetGrainStorage(GrainStorage.Name, o =>
             {
                 // Orleans names SQLite by this invariant and opens it with Microsoft.Data.Sqlite.
