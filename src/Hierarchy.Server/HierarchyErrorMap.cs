@@ -18,6 +18,11 @@ public sealed class HierarchyErrorMap
         UnauthenticatedException e => new Status(StatusCode.Unauthenticated, e.Message),
         StorageUnavailableException e => new Status(StatusCode.Unavailable, e.Message),
         Replication.ReplicaBehindException e => new Status(StatusCode.Unavailable, e.Message),
+        // A silo that holds what the call needed went away; its grains come back on another once the cluster knows.
+        Orleans.Runtime.OrleansMessageRejectionException e =>
+            new Status(StatusCode.Unavailable, $"the silo holding what this call changes went away; retry as the retry table says ({e.Message})"),
+        // A grain that did not answer in time may still have made the change: a retry must carry expected_version.
+        TimeoutException e => new Status(StatusCode.Unavailable, $"the cluster did not answer in time; re-read before retrying a change ({e.Message})"),
         _ => null,
     };
 }

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using Grpc.Core;
 using Hierarchy.Grains.Sweeps;
 using Hierarchy.Grpc.Client;
+using Hierarchy.Storage.Providers;
 using Hierarchy.Testing;
 using Hierarchy.V1;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +77,76 @@ public sealed class GrainClusterTests
 
         var record = await Sweeper(cluster, partition).GetRecordAsync();
         Assert.Equal((1, 1L, cluster.Clock.GetUtcNow()), (record.LastMoved, record.TotalMoved, record.LastMovedAt));
+    }
+
+    [PostgresFact]
+    public async Task A_silo_killed_while_issue_steps_are_in_flight_loses_no_acknowledged_step_and_its_issues_carry_on_on_the_other()
+    {
+        const int Count = 1000;
+        await using var cluster = await TestCluster.StartAsync(2);
+        // Accepted through node 0, so the issues' grains live there.
+        var accepted = new IssueReply[Count];
+        await Parallel.ForAsync(0, Count, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+        {
+            var reported = await ReportAsync(cluster, $"in-flight-{i}", 100 + i);
+            accepted[i] = await cluster.Channel(0).Issues().AcceptAsync(new IssueActionRequest { IssueId = reported.Issue.Id }, Service).ResponseAsync;
+        });
+        var acknowledged = new ConcurrentBag<long>();
+        var someAcknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var outcomes = new ConcurrentBag<StatusCode>();
+        var steps = Parallel.ForEachAsync(accepted, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (reply, _) =>
+        {
+            var status = await TryStartWorkAsync(cluster, reply.Issue);
+            outcomes.Add(status);
+            if (status == StatusCode.OK)
+            {
+                acknowledged.Add(reply.Issue.Id);
+                if (acknowledged.Count >= Count / 10)
+                {
+                    someAcknowledged.TrySetResult();
+                }
+            }
+        });
+        await someAcknowledged.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await cluster.KillAsync(0);
+        await steps.WaitAsync(TimeSpan.FromSeconds(120));
+
+        Assert.All(outcomes, o => Assert.Contains(o, new[] { StatusCode.OK, StatusCode.Unavailable }));
+        Assert.Contains(StatusCode.Unavailable, outcomes);
+        foreach (var reply in accepted.Where(r => !acknowledged.Contains(r.Issue.Id)))
+        {
+            // A step whose answer was lost may have committed: retried with the version read, it is refused, not taken twice.
+            var status = StatusCode.Unavailable;
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (status == StatusCode.Unavailable && !patience.IsCancellationRequested)
+            {
+                status = await TryStartWorkAsync(cluster, reply.Issue);
+            }
+
+            Assert.Contains(status, new[] { StatusCode.OK, StatusCode.Aborted });
+        }
+
+        await using var database = new PostgresDatabase(cluster.ConnectionString);
+        var started = await database.RunAsync(
+            c => Sql.ListAsync(c, null, $"SELECT issue_id, COUNT(*) FROM issue_events WHERE kind = {(int)Domain.Issues.IssueEventKind.Started} GROUP BY issue_id",
+                r => (r.GetInt64(0), r.GetInt64(1)), CancellationToken.None),
+            CancellationToken.None);
+        Assert.Equal(accepted.Select(r => r.Issue.Id).Order(), started.Select(s => s.Item1).Order());
+        Assert.All(started, s => Assert.Equal(1, s.Item2));
+    }
+
+    private static async Task<StatusCode> TryStartWorkAsync(TestCluster cluster, Issue issue)
+    {
+        try
+        {
+            await cluster.Channel(1).Issues().StartWorkAsync(new IssueActionRequest { IssueId = issue.Id, ExpectedVersion = issue.Version }, Service).ResponseAsync;
+            return StatusCode.OK;
+        }
+        catch (RpcException e)
+        {
+            return e.StatusCode;
+        }
     }
 
     private static Task<IssueReply> ReportAsync(TestCluster cluster, string requestId, long household) => cluster.Channel(0).Issues().ReportIssueAsync(

@@ -42,6 +42,17 @@ public sealed class InterceptorTests
     }
 
     [Fact]
+    public async Task A_grain_whose_silo_went_away_is_unavailable_so_the_caller_retries()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => _errors.UnaryServerHandler<string, string>(
+            "request", TestServerCallContext.As(new Caller(CallerRole.Service, 0)),
+            (_, _) => throw new Orleans.Runtime.SiloUnavailableException("silo S127.0.0.1:11111 is dead")));
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.StartsWith("the silo holding what this call changes went away", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_call_without_a_bearer_token_never_reaches_its_handler()
     {
         var reached = false;
