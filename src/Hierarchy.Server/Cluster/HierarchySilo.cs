@@ -26,15 +26,7 @@ public static class HierarchySilo
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
             silo.Configure<SiloOptions>(o => o.SiloName = settings.NodeName);
             silo.Services.AddSingleton<IFatalErrorHandler, StopOnFatalError>();
-            silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Hierarchy."));
-            silo.Services.Configure<TypeManifestOptions>(o =>
-            {
-                // A grain's refusal crosses to the gRPC edge as the domain exception it is, so the error map can answer it.
-                foreach (var type in ErrorTypes)
-                {
-                    o.AllowedTypes.Add(type.FullName!);
-                }
-            });
+            silo.AddHierarchyErrors();
             if (settings.DashboardListen is not null)
             {
                 silo.AddDashboard();
@@ -72,6 +64,20 @@ public static class HierarchySilo
                 silo.UseInMemoryReminderService();
             }
         });
+    }
+
+    /// <summary>Lets Hierarchy's exceptions cross between silos as themselves, so the gRPC edge's error map can answer them.</summary>
+    public static ISiloBuilder AddHierarchyErrors(this ISiloBuilder silo)
+    {
+        silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Hierarchy."));
+        silo.Services.Configure<TypeManifestOptions>(o =>
+        {
+            foreach (var type in ErrorTypes)
+            {
+                o.AllowedTypes.Add(type.FullName!);
+            }
+        });
+        return silo;
     }
 
     private static IEnumerable<Type> ErrorTypes =>
