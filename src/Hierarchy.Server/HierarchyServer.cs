@@ -119,6 +119,7 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton<ChangeFeedFollower>();
             builder.Services.AddSingleton<ChangeListener>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeListener>());
+            builder.Services.AddHostedService<CommitAnnouncements>();
             builder.Services.AddSingleton(state);
             builder.Services.AddSingleton(tokens);
             builder.Services.AddSingleton<HierarchyErrorMap>();

@@ -26,8 +26,11 @@ public sealed record ServerSettings
     /// <summary>Gets how often overdue issues are escalated; null turns the background sweeper off. Defaults to 1 second.</summary>
     public TimeSpan? SweepInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Gets how often a server on SQLite looks for changes other processes (the operator CLI) wrote to its file.</summary>
-    public TimeSpan SqlitePollInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Gets how often a silo reads the change feed without being told of a commit: what the operator CLI writes is told to
+    /// nobody, and a word lost while a silo fails over is covered by this.
+    /// </summary>
+    public TimeSpan FeedPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets the service key of <see cref="Clock"/>: the domain's clock only, never Orleans' timers.</summary>
     public const string ClockKey = Grains.DomainClock.Key;

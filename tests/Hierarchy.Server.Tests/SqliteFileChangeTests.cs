@@ -56,7 +56,7 @@ public sealed class SqliteFileChangeTests : IAsyncLifetime
 
         protected override ServerSettings Configure(ServerSettings defaults) => defaults with
         {
-            SqlitePollInterval = TimeSpan.FromMilliseconds(100),
+            FeedPollInterval = TimeSpan.FromMilliseconds(100),
             Tokens = new Dictionary<string, string> { ["service"] = "service" },
         };
     }

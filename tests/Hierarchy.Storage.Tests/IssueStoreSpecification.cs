@@ -139,6 +139,28 @@ public abstract class IssueStoreSpecification<TFixture>(TFixture fixture) : ICla
     }
 
     [SkippableFact]
+    public async Task A_report_is_announced_on_the_issue_channel_once_it_is_committed()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var announced = new List<(string Channel, bool Readable)>();
+        var facts = await FactsAsync(41, "noise");
+        void Heard(string channel) => announced.Add((channel, fixture.Stores.Database.RunAsync(
+            c => Providers.Sql.ScalarAsync<long>(c, null, "SELECT COUNT(*) FROM issues WHERE request_id = @r", CancellationToken.None, ("r", facts.RequestId)),
+            CancellationToken.None).GetAwaiter().GetResult() == 1));
+        fixture.Stores.Database.Committed += Heard;
+        try
+        {
+            await Issues.ReportAsync(facts, Issue.Report(Morning, "service"), CancellationToken.None);
+        }
+        finally
+        {
+            fixture.Stores.Database.Committed -= Heard;
+        }
+
+        Assert.Contains((IssueStore.Channel, true), announced);
+    }
+
+    [SkippableFact]
     public async Task Issues_list_by_community_and_status()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);

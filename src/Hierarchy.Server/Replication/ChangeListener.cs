@@ -1,63 +1,58 @@
+using System.Threading.Channels;
+using Hierarchy.Grains.Announcements;
 using Hierarchy.Server.Issues;
-using Hierarchy.Storage;
-using Hierarchy.Storage.Providers;
-using Hierarchy.Storage.Stores;
-using Npgsql;
 
 namespace Hierarchy.Server.Replication;
 
 /// <summary>
-/// Keeps a PostgreSQL replica coherent: LISTENs for change feed and issue news and catches up on each, and after every
-/// reconnect, so a notification lost while the connection was down is never a lost change; issue watchers wake too.
-/// On SQLite, which cannot notify, it polls the feed, so what the operator CLI writes to a running server's file is seen.
+/// Keeps this silo coherent with what any silo commits: told of a commit through the cluster's announcer grain, or failing
+/// that every <see cref="ServerSettings.FeedPollInterval"/>, it reads the change feed from where it stopped and wakes issue
+/// watchers. A word that never arrives is never a lost change, only a later one.
 /// </summary>
 public sealed partial class ChangeListener(
-    StoreSet stores, ChangeFeedFollower follower, IssueFeed issues, ServerSettings settings, ILogger<ChangeListener> logger) : BackgroundService
+    ChangeFeedFollower follower, IssueFeed issues, ServerSettings settings, IGrainFactory grains, IHostApplicationLifetime lifetime,
+    ILogger<ChangeListener> logger) : BackgroundService, ICommitObserver
 {
-    /// <summary>Gets the application name of the LISTEN connection, so an operator can find (or end) it.</summary>
-    public string ApplicationName { get; } = $"hierarchy-listener-{settings.NodeName}";
+    // Well within the announcer's expiry, and soon enough to refill an announcer that came back empty on another silo.
+    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(20);
+
+    private readonly Channel<bool> _heard = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <inheritdoc />
+    public Task CommittedAsync()
+    {
+        _heard.Writer.TryWrite(true);
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (stores.Database is not PostgresDatabase postgres)
+        // Grains are called once the silo serves.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         {
-            await PollAsync(stoppingToken);
-            return;
+            await started.Task.WaitAsync(stoppingToken);
         }
 
-        postgres.AnnouncementFailed += OnAnnouncementFailed;
-        try
-        {
-            await ListenAsync(postgres, stoppingToken);
-        }
-        finally
-        {
-            postgres.AnnouncementFailed -= OnAnnouncementFailed;
-        }
-    }
-
-    private async Task ListenAsync(PostgresDatabase postgres, CancellationToken stoppingToken)
-    {
+        var self = grains.CreateObjectReference<ICommitObserver>(this);
+        var renewDue = DateTime.MinValue;
         var backoff = TimeSpan.FromMilliseconds(100);
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (DateTime.UtcNow >= renewDue)
+            {
+                renewDue = DateTime.UtcNow + Renewal;
+                await SubscribeAsync(self);
+            }
+
             try
             {
-                await using var connection = await postgres.OpenListenerAsync(ApplicationName, stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {ChangeFeed.Channel}; LISTEN {IssueStore.Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
+                await follower.CatchUpAsync(stoppingToken);
+                issues.Notify();
                 backoff = TimeSpan.FromMilliseconds(100);
-                await CatchUpAsync(stoppingToken);
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    // A periodic catch-up covers a lost notification, and comes sooner while a late commit holds the feed back.
-                    await connection.WaitAsync(follower.IsWaitingForLateCommit ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10), stoppingToken);
-                    await CatchUpAsync(stoppingToken);
-                }
+                var poll = follower.IsWaitingForLateCommit ? TimeSpan.FromSeconds(1) : settings.FeedPollInterval;
+                await WaitForWordAsync(poll < Renewal ? poll : Renewal, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -66,50 +61,44 @@ public sealed partial class ChangeListener(
             catch (Exception e)
             {
                 LogLost(logger, e, backoff.TotalMilliseconds);
-                // A pause before reconnecting keeps a restarting database from being hammered.
-                await Task.Delay(backoff, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                // A pause before reading again keeps a restarting database from being hammered.
+                await WaitForWordAsync(backoff, stoppingToken);
                 backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 2000));
             }
         }
     }
 
-    private void OnAnnouncementFailed(string channel, Exception exception) => LogAnnouncementFailed(logger, exception, channel);
-
-    private async Task PollAsync(CancellationToken stoppingToken)
+    private async Task SubscribeAsync(ICommitObserver self)
     {
-        using var timer = new PeriodicTimer(settings.SqlitePollInterval);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await CatchUpAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // A busy or briefly locked file is tried again at the next tick.
-                    LogPollFailed(logger, e);
-                }
-            }
+            await grains.GetGrain<ICommitAnnouncerGrain>(0).SubscribeAsync(self);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception e)
         {
+            // Until the next renewal this silo learns of other silos' commits by reading the feed on its own.
+            LogNotSubscribed(logger, e);
         }
     }
 
-    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    private async Task WaitForWordAsync(TimeSpan patience, CancellationToken stoppingToken)
     {
-        await follower.CatchUpAsync(cancellationToken);
-        issues.Notify();
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        wait.CancelAfter(patience);
+        try
+        {
+            await _heard.Reader.WaitToReadAsync(wait.Token);
+            _heard.Reader.TryRead(out _);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Nobody told this silo of a commit in time: read the feed anyway.
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not NOTIFY {Channel} after a commit; other replicas see the change when they next catch up")]
-    private static partial void LogAnnouncementFailed(ILogger logger, Exception exception, string channel);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the change feed from the SQLite file; trying again at the next poll")]
-    private static partial void LogPollFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the change feed connection; reconnecting in {DelayMs} ms and catching up")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the change feed; reading again in {DelayMs} ms")]
     private static partial void LogLost(ILogger logger, Exception exception, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to commit announcements; reading the feed on a timer until the next try")]
+    private static partial void LogNotSubscribed(ILogger logger, Exception exception);
 }

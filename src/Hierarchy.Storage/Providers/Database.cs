@@ -117,14 +117,14 @@ public abstract class Database
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Tells listening replicas, once <paramref name="transaction"/> (one of <see cref="WriteAsync{T}"/>) commits, that a channel has news.</summary>
+    /// <summary>Raised with the channel after a transaction that announced news on it committed; the host tells the other silos.</summary>
+    public event Action<string>? Committed;
+
+    /// <summary>Raises <see cref="Committed"/> once <paramref name="transaction"/> (one of <see cref="WriteAsync{T}"/>) commits.</summary>
     public void AnnounceAfterCommit(DbTransaction transaction, string channel) =>
         _announcements.GetOrCreateValue(transaction).Add(channel);
 
-    /// <summary>Tells listening replicas that a channel has news committed; a no-op where one process is all.</summary>
-    protected virtual void Announce(string channel)
-    {
-    }
+    private void Announce(string channel) => Committed?.Invoke(channel);
 
     /// <summary>Drops pooled connections after a failure: a database that restarted broke every one of them, not just the one that failed.</summary>
     protected virtual void ForgetIdleConnections()

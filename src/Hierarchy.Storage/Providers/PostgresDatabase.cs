@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net.Sockets;
 using Npgsql;
@@ -9,9 +8,7 @@ namespace Hierarchy.Storage.Providers;
 public sealed class PostgresDatabase : Database, IAsyncDisposable
 {
     private const long MigrationLockKey = 0x4869657261726368;
-    private static readonly TimeSpan NotificationPatience = TimeSpan.FromSeconds(5);
     private readonly NpgsqlDataSource _dataSource;
-    private readonly ConcurrentDictionary<string, CoalescedNotification> _notifications = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="PostgresDatabase"/> class.</summary>
     public PostgresDatabase(string connectionString)
@@ -26,9 +23,6 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
 
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
-
-    /// <summary>Raised with the channel and the error when a NOTIFY after a commit could not be sent; the host logs it.</summary>
-    public event Action<string, Exception>? AnnouncementFailed;
 
     /// <summary>Gets the connection string.</summary>
     public string ConnectionString { get; }
@@ -92,31 +86,12 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
         _ => false,
     };
 
-    /// <summary>Opens a connection of its own for LISTEN, named so operators (and tests) can tell it apart.</summary>
-    public async Task<NpgsqlConnection> OpenListenerAsync(string applicationName, CancellationToken cancellationToken)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { ApplicationName = applicationName, Pooling = false, KeepAlive = 5 };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        // A short-lived process (the CLI) must not exit before the replicas are told what it wrote.
-        var sent = Task.WhenAll(_notifications.Values.Select(n => n.Sent));
-        await Task.WhenAny(sent, Task.Delay(NotificationPatience));
-        await _dataSource.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     /// <inheritdoc />
     protected override Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({MigrationLockKey})", cancellationToken);
-
-    /// <inheritdoc />
-    protected override void Announce(string channel) =>
-        _notifications.GetOrAdd(channel, c => new CoalescedNotification(_dataSource, c, (ch, e) => AnnouncementFailed?.Invoke(ch, e))).Request();
 
     /// <inheritdoc />
     protected override async Task<DbConnection> OpenCoreAsync(CancellationToken cancellationToken) =>

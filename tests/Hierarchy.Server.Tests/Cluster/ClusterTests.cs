@@ -103,7 +103,7 @@ public sealed class ClusterTests
     }
 
     [PostgresFact]
-    public async Task A_node_whose_notification_connection_is_cut_reconnects_and_misses_no_change()
+    public async Task A_node_whose_database_connections_are_cut_misses_no_change_made_through_another()
     {
         await using var cluster = await TestCluster.StartAsync(2, WeiduSample.SmallPlan with { TotalGrids = 208 });
         Assert.True(await cluster.CutDatabaseConnectionsAsync(1) >= 1);

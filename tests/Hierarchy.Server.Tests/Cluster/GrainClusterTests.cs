@@ -136,6 +136,22 @@ public sealed class GrainClusterTests
         Assert.All(started, s => Assert.Equal(1, s.Item2));
     }
 
+    [PostgresFact]
+    public async Task A_change_made_through_one_silo_reaches_the_others_by_word_of_the_announcer_without_waiting_for_their_poll()
+    {
+        await using var cluster = await TestCluster.StartAsync(3, configure: s => s with { FeedPollInterval = TimeSpan.FromHours(1) });
+        var household = cluster.Node(0).State.Members.Get(5)!.Households[^1];
+
+        var unlinked = await cluster.Channel(0).PartyMembers().UnlinkHouseholdAsync(
+            new UnlinkHouseholdRequest { MemberId = 5, HouseholdId = household }, Bearer.Options("admin")).ResponseAsync;
+
+        foreach (var node in new[] { 1, 2 })
+        {
+            await cluster.WaitForPositionAsync(node, unlinked.ConsistencyToken, TimeSpan.FromSeconds(30));
+            Assert.Equal(0, cluster.Node(node).State.Households.MemberOf(household));
+        }
+    }
+
     private static async Task<StatusCode> TryStartWorkAsync(TestCluster cluster, Issue issue)
     {
         try

@@ -20,10 +20,13 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly List<GrpcChannel?> _channels = [];
     private readonly List<(int Silo, int Gateway)> _siloPorts = [];
 
-    private TestCluster(string connectionString, MovableClock clock)
+    private readonly Func<ServerSettings, ServerSettings> _configure;
+
+    private TestCluster(string connectionString, MovableClock clock, Func<ServerSettings, ServerSettings>? configure)
     {
         ConnectionString = connectionString;
         Clock = clock;
+        _configure = configure ?? (s => s);
     }
 
     public string ConnectionString { get; }
@@ -32,9 +35,9 @@ public sealed class TestCluster : IAsyncDisposable
 
     public StorageSettings Storage => new(StorageEngine.PostgreSql, ConnectionString);
 
-    public static async Task<TestCluster> StartAsync(int nodes, Import.SynthesisPlan? plan = null)
+    public static async Task<TestCluster> StartAsync(int nodes, Import.SynthesisPlan? plan = null, Func<ServerSettings, ServerSettings>? configure = null)
     {
-        var cluster = new TestCluster(await TestPostgres.CreateDatabaseAsync("cluster"), new MovableClock(DateTimeOffset.UtcNow));
+        var cluster = new TestCluster(await TestPostgres.CreateDatabaseAsync("cluster"), new MovableClock(DateTimeOffset.UtcNow), configure);
         await using (var stores = await StorageFactory.OpenAsync(cluster.Storage, CancellationToken.None))
         {
             await WeiduSample.ImportAsync(stores, plan);
@@ -70,7 +73,7 @@ public sealed class TestCluster : IAsyncDisposable
     public async Task RestartAsync(int i)
     {
         _nodes[i] = await HierarchyServer.StartAsync(
-            new ServerSettings
+            _configure(new ServerSettings
             {
                 Listen = new IPEndPoint(IPAddress.Loopback, 0),
                 Storage = Storage,
@@ -81,7 +84,7 @@ public sealed class TestCluster : IAsyncDisposable
                 SiloPort = _siloPorts[i].Silo,
                 GatewayPort = _siloPorts[i].Gateway,
                 Tokens = new Dictionary<string, string> { ["admin"] = "admin:1", ["service"] = "service" },
-            },
+            }),
             logging => logging.ClearProviders());
         _channels[i] = GrpcChannel.ForAddress(_nodes[i]!.Address);
     }
@@ -102,15 +105,14 @@ public sealed class TestCluster : IAsyncDisposable
         (_nodes[i], _channels[i]) = (null, null);
     }
 
-    /// <summary>Ends every database session of node i, its change feed listener included, as a network cut would.</summary>
+    /// <summary>Ends every database session of node i, as a network cut would.</summary>
     public async Task<int> CutDatabaseConnectionsAsync(int i)
     {
         await using var connection = new NpgsqlConnection(TestPostgres.AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name IN (@pool, @listener)", connection);
+            "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @pool", connection);
         command.Parameters.AddWithValue("pool", $"hierarchy-node-{i}");
-        command.Parameters.AddWithValue("listener", $"hierarchy-listener-node-{i}");
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
