@@ -237,9 +237,43 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
 
         Assert.Equal((issue.Id, grids[1], grids[0]), (plan.IssuesRerouted.Single().IssueId, plan.IssuesRerouted.Single().FromUnitId, plan.IssuesRerouted.Single().ToUnitId));
         Assert.Equal(grids[0], after.Owner.UnitId);
-        Assert.Equal(grids[0], after.EscalationChain[0].UnitId);
+        Assert.Equal((grids[1], grids[1]), (after.FirstReceiver.UnitId, after.EscalationChain[0].UnitId));
         Assert.Equal(IssueEventKind.EventRerouted, after.Events[^1].Kind);
         Assert.Contains($"reorganisation {plan.PlanId}", after.Events[^1].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rerouted_issue_counts_for_the_grid_that_took_it_over_and_its_community_still_sums_its_children()
+    {
+        var grids = Grids("411002006");
+        var parents = weidu.Before.Units.ToDictionary(u => u.Id, u => u.ParentId);
+        var household = Enumerable.Range(1, (int)weidu.Server.State.Households.Count).Select(h => (long)h)
+            .First(h => parents[weidu.Server.State.Households.BuildingGroupOf(h)] == grids[1]);
+        var service = WeiduServer.As("service");
+        var issue = (await weidu.Channel.Issues().ReportIssueAsync(new ReportIssueRequest
+        {
+            RequestId = "counted-after-merge",
+            HouseholdId = household,
+            Category = "garbage",
+            Channel = IssueChannel.GridApp,
+            Description = "垃圾桶满溢",
+        }, service).ResponseAsync).Issue;
+        await weidu.Channel.Issues().AcceptAsync(new IssueActionRequest { IssueId = issue.Id }, service).ResponseAsync;
+
+        var plan = await weidu.Channel.Admin().PlanReorganizationAsync(Merge(grids[1], grids[0]), _admin).ResponseAsync;
+        await weidu.Channel.Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, _admin).ResponseAsync;
+
+        var listed = await weidu.Channel.Issues().ListIssuesAsync(new ListIssuesRequest { UnitId = grids[0] }, _admin).ResponseAsync;
+        var period = (From: Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-1)), To: Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(1)));
+        var grid = await weidu.Channel.Stats().GetUnitStatsAsync(new GetUnitStatsRequest { UnitId = grids[0], From = period.From, To = period.To }, _admin).ResponseAsync;
+        var community = await weidu.Channel.Stats().GetUnitStatsAsync(
+            new GetUnitStatsRequest { UnitId = parents[grids[0]]!.Value, From = period.From, To = period.To }, _admin).ResponseAsync;
+        var children = await weidu.Channel.Stats().RankChildrenAsync(
+            new RankChildrenRequest { UnitId = parents[grids[0]]!.Value, From = period.From, To = period.To }, _admin).ResponseAsync;
+
+        Assert.Contains(listed.Issues, i => i.Id == issue.Id);
+        Assert.True(grid.Received >= 1);
+        Assert.Equal(community.Received, children.Children.Sum(c => c.Received));
     }
 
     private long[] Grids(string streetCode) =>

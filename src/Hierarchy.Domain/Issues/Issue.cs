@@ -224,9 +224,9 @@ public sealed class Issue
         return new(IssueEventKind.Rerouted, now, actor, Status, Status, IssueOwner.Unit(successor), ChainStep, DueAt, reason);
     }
 
-    /// <summary>Gets the chain with retired units replaced by their successors.</summary>
+    /// <summary>Gets the chain with retired units above the first receiver replaced by their successors; the first receiver (首接) stays as recorded.</summary>
     public IReadOnlyList<ChainLink> ChainAfter(IReadOnlyDictionary<long, long> successors) =>
-        [.. Facts.Chain.Select(link => link.Owner.UnitId is { } id && successors.TryGetValue(id, out var next)
+        [.. Facts.Chain.Select((link, step) => step > 0 && link.Owner.UnitId is { } id && successors.TryGetValue(id, out var next)
             ? link with { Owner = IssueOwner.Unit(next) }
             : link)];
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
+using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.Reorganization;
 using Hierarchy.Storage.Providers;
 
@@ -108,6 +109,7 @@ public sealed class ReorganizationStore(Database database) : IReorganizationStor
 
             await Sql.ExecuteBatchAsync(connection, transaction, statements, cancellationToken);
             await RerouteAsync(connection, transaction, effect, planId, by, at, cancellationToken);
+            await ReplaceIssuesAsync(connection, transaction, effect, cancellationToken);
             var bumped = await TreeVersions.BumpAsync(connection, transaction, at, planId, cancellationToken);
             await ChangeFeed.AppendAsync(database, connection, transaction,
                 effect.MembersMoved.Select(m => (ChangeKind.Member, m.Member)).Append((ChangeKind.Tree, bumped)), cancellationToken);
@@ -153,6 +155,34 @@ public sealed class ReorganizationStore(Database database) : IReorganizationStor
 
         await Sql.ExecuteBatchAsync(connection, transaction, statements, cancellationToken);
     }
+
+    // Statistics and lists count an issue under the units above its place; where a plan moved that place, so do its issues.
+    private static async Task ReplaceIssuesAsync(DbConnection connection, DbTransaction transaction, ReorganizationEffect effect, CancellationToken cancellationToken)
+    {
+        var statements = new List<(string, (string, object?)[])>();
+        foreach (var after in effect.Changed.Where(c => c.After.Level == OrgLevel.BuildingGroup && c.Before.ParentId != c.After.ParentId).Select(c => c.After))
+        {
+            statements.Add((PlacedUnder("building_group_id = @unit", "@grid"), [("unit", after.Id), ("grid", after.ParentId)]));
+        }
+
+        foreach (var (retired, successor) in effect.Successors)
+        {
+            // Issues placed at a retired grid itself, not in one of its building groups, go to the grid that took it over.
+            statements.Add((PlacedUnder("grid_id = @unit AND building_group_id IS NULL", "@grid"), [("unit", retired), ("grid", successor)]));
+        }
+
+        await Sql.ExecuteBatchAsync(connection, transaction, statements, cancellationToken);
+    }
+
+    private static string PlacedUnder(string where, string grid) =>
+        $"""
+        UPDATE issues SET
+            grid_id = {grid},
+            community_id = (SELECT g.parent_id FROM org_units g WHERE g.id = {grid}),
+            street_id = (SELECT c.parent_id FROM org_units g JOIN org_units c ON c.id = g.parent_id WHERE g.id = {grid}),
+            district_id = (SELECT s.parent_id FROM org_units g JOIN org_units c ON c.id = g.parent_id JOIN org_units s ON s.id = c.parent_id WHERE g.id = {grid})
+        WHERE {where}
+        """;
 
     private static async Task<IReadOnlyList<Issue>> OpenIssuesAsync(
         DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> units, string lockClause, CancellationToken cancellationToken)
