@@ -217,19 +217,8 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
     public async Task An_open_issue_of_a_merged_grid_moves_to_the_surviving_grid_with_an_event_saying_why()
     {
         var grids = Grids("411002013");
-        var parents = weidu.Before.Units.ToDictionary(u => u.Id, u => u.ParentId);
-        var household = Enumerable.Range(1, (int)weidu.Server.State.Households.Count).Select(h => (long)h)
-            .First(h => parents[weidu.Server.State.Households.BuildingGroupOf(h)] == grids[1]);
         var service = WeiduServer.As("service");
-        var issue = (await weidu.Channel.Issues().ReportIssueAsync(new ReportIssueRequest
-        {
-            RequestId = "before-merge",
-            HouseholdId = household,
-            Category = "garbage",
-            Channel = IssueChannel.GridApp,
-            Description = "垃圾桶满溢",
-        }, service).ResponseAsync).Issue;
-        await weidu.Channel.Issues().AcceptAsync(new IssueActionRequest { IssueId = issue.Id }, service).ResponseAsync;
+        var issue = await AcceptedIssueInAsync(grids[1], "before-merge");
 
         var plan = await weidu.Channel.Admin().PlanReorganizationAsync(Merge(grids[1], grids[0]), _admin).ResponseAsync;
         await weidu.Channel.Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, _admin).ResponseAsync;
@@ -247,18 +236,7 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
     {
         var grids = Grids("411002006");
         var parents = weidu.Before.Units.ToDictionary(u => u.Id, u => u.ParentId);
-        var household = Enumerable.Range(1, (int)weidu.Server.State.Households.Count).Select(h => (long)h)
-            .First(h => parents[weidu.Server.State.Households.BuildingGroupOf(h)] == grids[1]);
-        var service = WeiduServer.As("service");
-        var issue = (await weidu.Channel.Issues().ReportIssueAsync(new ReportIssueRequest
-        {
-            RequestId = "counted-after-merge",
-            HouseholdId = household,
-            Category = "garbage",
-            Channel = IssueChannel.GridApp,
-            Description = "垃圾桶满溢",
-        }, service).ResponseAsync).Issue;
-        await weidu.Channel.Issues().AcceptAsync(new IssueActionRequest { IssueId = issue.Id }, service).ResponseAsync;
+        var issue = await AcceptedIssueInAsync(grids[1], "counted-after-merge");
 
         var plan = await weidu.Channel.Admin().PlanReorganizationAsync(Merge(grids[1], grids[0]), _admin).ResponseAsync;
         await weidu.Channel.Admin().ApplyReorganizationAsync(new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, _admin).ResponseAsync;
@@ -274,6 +252,24 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
         Assert.Contains(listed.Issues, i => i.Id == issue.Id);
         Assert.True(grid.Received >= 1);
         Assert.Equal(community.Received, children.Children.Sum(c => c.Received));
+    }
+
+    private async Task<Issue> AcceptedIssueInAsync(long grid, string requestId)
+    {
+        var parents = weidu.Before.Units.ToDictionary(u => u.Id, u => u.ParentId);
+        var household = Enumerable.Range(1, (int)weidu.Server.State.Households.Count).Select(h => (long)h)
+            .First(h => parents[weidu.Server.State.Households.BuildingGroupOf(h)] == grid);
+        var service = WeiduServer.As("service");
+        var issue = (await weidu.Channel.Issues().ReportIssueAsync(new ReportIssueRequest
+        {
+            RequestId = requestId,
+            HouseholdId = household,
+            Category = "garbage",
+            Channel = IssueChannel.GridApp,
+            Description = "垃圾桶满溢",
+        }, service).ResponseAsync).Issue;
+        await weidu.Channel.Issues().AcceptAsync(new IssueActionRequest { IssueId = issue.Id }, service).ResponseAsync;
+        return issue;
     }
 
     private long[] Grids(string streetCode) =>
