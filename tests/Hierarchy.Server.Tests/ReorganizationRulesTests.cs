@@ -254,11 +254,37 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
         Assert.Equal(community.Received, children.Children.Sum(c => c.Received));
     }
 
-    private async Task<Issue> AcceptedIssueInAsync(long grid, string requestId)
+    [Fact]
+    public async Task One_microsecond_before_an_apply_resolve_answers_from_the_tree_before_it_and_at_the_instant_from_the_new_one()
+    {
+        var grids = Grids("411002007");
+        var household = HouseholdIn(grids[1]);
+        var plan = await weidu.Channel.Admin().PlanReorganizationAsync(Merge(grids[1], grids[0]), _admin).ResponseAsync;
+        var applied = await weidu.Channel.Admin().ApplyReorganizationAsync(
+            new ApplyReorganizationRequest { PlanId = plan.PlanId, ExpectedTreeVersion = plan.BaseTreeVersion }, _admin).ResponseAsync;
+        var justBefore = applied.EffectiveAt.Clone();
+        (justBefore.Seconds, justBefore.Nanos) = justBefore.Nanos >= 1000
+            ? (justBefore.Seconds, justBefore.Nanos - 1000)
+            : (justBefore.Seconds - 1, justBefore.Nanos + 999_999_000);
+
+        var before = await weidu.Channel.Responsibility().ResolveAsync(
+            new ResolveRequest { HouseholdId = household, Category = "garbage", AsOf = justBefore }, _admin).ResponseAsync;
+        var at = await weidu.Channel.Responsibility().ResolveAsync(
+            new ResolveRequest { HouseholdId = household, Category = "garbage", AsOf = applied.EffectiveAt }, _admin).ResponseAsync;
+
+        Assert.Equal((grids[1], grids[0]), (before.Owner.Id, at.Owner.Id));
+    }
+
+    private long HouseholdIn(long grid)
     {
         var parents = weidu.Before.Units.ToDictionary(u => u.Id, u => u.ParentId);
-        var household = Enumerable.Range(1, (int)weidu.Server.State.Households.Count).Select(h => (long)h)
+        return Enumerable.Range(1, (int)weidu.Server.State.Households.Count).Select(h => (long)h)
             .First(h => parents[weidu.Server.State.Households.BuildingGroupOf(h)] == grid);
+    }
+
+    private async Task<Issue> AcceptedIssueInAsync(long grid, string requestId)
+    {
+        var household = HouseholdIn(grid);
         var service = WeiduServer.As("service");
         var issue = (await weidu.Channel.Issues().ReportIssueAsync(new ReportIssueRequest
         {
