@@ -81,16 +81,19 @@ public sealed class HierarchyServer : IAsyncDisposable
 
         var tokens = new TokenDirectory(settings.Tokens
             ?? builder.Configuration.GetSection("Hierarchy:Tokens").GetChildren().ToDictionary(c => c.Key, c => c.Value ?? string.Empty));
+        using var loggers = LoggerFactory.Create(l =>
+        {
+            l.AddSimpleConsole(o => o.SingleLine = true);
+            logging?.Invoke(l);
+        });
+        var startup = loggers.CreateLogger("Hierarchy.Startup");
+        var sample = settings.LoadSample && settings.Storage.Engine == StorageEngine.Sqlite
+            ? await SampleData.LoadIntoSqliteFileAsync(settings.Storage, startup, cancellationToken)
+            : null;
         var stores = await StorageFactory.OpenAsync(settings.Storage, cancellationToken, settings.NodeName);
         try
         {
-            using var loggers = LoggerFactory.Create(l =>
-            {
-                l.AddSimpleConsole(o => o.SingleLine = true);
-                logging?.Invoke(l);
-            });
-            var startup = loggers.CreateLogger("Hierarchy.Startup");
-            var sample = settings.LoadSample ? await SampleData.LoadIfEmptyAsync(stores, startup, cancellationToken) : null;
+            sample ??= settings.LoadSample ? await SampleData.LoadIfEmptyAsync(stores, startup, cancellationToken) : null;
             // The feed's end is read first: whatever commits while the model loads is caught up after, never missed.
             var position = await stores.Changes.LastPositionAsync(cancellationToken);
             var state = await ReadModelLoader.LoadAsync(stores, cancellationToken);
