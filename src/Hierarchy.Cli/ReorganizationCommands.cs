@@ -23,7 +23,11 @@ internal static class ReorganizationCommands
     private static Command Plan()
     {
         var connection = new ServerConnection();
-        var csv = new Option<FileInfo>("--csv") { Description = $"merges, one a line, grid codes: {Header}", Required = true };
+        var csv = new Option<FileInfo>("--csv")
+        {
+            Description = $"merges, one a line of grid codes under the header {Header} (the last column true or false, optional); see examples/reorg/tongzhou-merges.csv",
+            Required = true,
+        };
         var command = new Command("plan", "Plan the merges of a CSV and print the diff; nothing changes until apply") { csv };
         connection.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -50,7 +54,7 @@ internal static class ReorganizationCommands
                 $"{plan.MembersMoved.Count} members move, {plan.PositionsVacated.Count} positions vacated, {plan.IssuesRerouted.Count} open issues re-routed");
             foreach (var community in plan.Communities)
             {
-                Console.WriteLine($"  {community.Community?.Name,-24} grids {community.GridsBefore} → {community.GridsAfter}, building groups {community.BuildingGroupsBefore} → {community.BuildingGroupsAfter}");
+                Console.WriteLine($"  {DisplayWidth.PadRight(community.Community?.Name ?? string.Empty, 24)} grids {community.GridsBefore} → {community.GridsAfter}, building groups {community.BuildingGroupsBefore} → {community.BuildingGroupsAfter}");
             }
 
             foreach (var warning in plan.Warnings)
@@ -58,7 +62,8 @@ internal static class ReorganizationCommands
                 Console.WriteLine($"  warning: {warning}");
             }
 
-            Console.WriteLine($"apply with: hierarchy reorg apply --plan {plan.PlanId} --expected-version {plan.BaseTreeVersion}");
+            Console.WriteLine($"apply with: dotnet run --project src/Hierarchy.Cli -- reorg apply --plan {plan.PlanId} --expected-version {plan.BaseTreeVersion}" +
+                $" --server {parse.GetValue(connection.Server)}");
             return 0;
         });
         return command;
@@ -102,7 +107,7 @@ internal static class ReorganizationCommands
         return command;
     }
 
-    private static IEnumerable<(string Source, string Target, bool Cross, int Line)> ReadMerges(FileInfo file)
+    internal static IEnumerable<(string Source, string Target, bool Cross, int Line)> ReadMerges(FileInfo file)
     {
         using var reader = file.OpenText();
         var header = reader.ReadLine();
@@ -126,7 +131,13 @@ internal static class ReorganizationCommands
                 throw new ArgumentException($"{file.Name} line {number}: expected {Header}, got '{line}'");
             }
 
-            yield return (fields[0].Trim(), fields[1].Trim(), fields.Length == 3 && bool.Parse(fields[2].Trim()), number);
+            var cross = fields.Length == 3 ? fields[2].Trim() : "false";
+            if (!bool.TryParse(cross, out var allowCross))
+            {
+                throw new ArgumentException($"{file.Name} line {number}: allow_cross_community must be true or false, not '{(cross.Length > 16 ? cross[..16] + "…" : cross)}'");
+            }
+
+            yield return (fields[0].Trim(), fields[1].Trim(), allowCross, number);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Hierarchy.Grpc.Client;
 using Hierarchy.V1;
@@ -12,8 +13,8 @@ internal static class StatsCommand
     {
         var connection = new ServerConnection();
         var unit = new Option<string>("--unit") { Description = "the unit's code, such as 110112121", Required = true };
-        var from = new Option<DateTimeOffset>("--from") { Description = "start of the period", DefaultValueFactory = _ => DateTimeOffset.Now.AddDays(-30) };
-        var to = new Option<DateTimeOffset>("--to") { Description = "end of the period (exclusive)", DefaultValueFactory = _ => DateTimeOffset.Now };
+        var from = IsoDateOption.Create("--from", "start of the period (default: 30 days before --to)");
+        var to = IsoDateOption.Create("--to", "end of the period, exclusive (default: now)");
         var by = new Option<RankBy>("--rank") { Description = "rank the children by this", DefaultValueFactory = _ => RankBy.ComplaintVolume };
         var command = new Command("stats", "Print a unit's resolution, satisfaction and response rates and rank its children, worst first")
         {
@@ -24,15 +25,16 @@ internal static class StatsCommand
         {
             using var server = connection.Open(parse);
             var options = connection.Call(parse, cancellationToken);
-            var (start, end) = (Timestamp.FromDateTimeOffset(parse.GetValue(from)), Timestamp.FromDateTimeOffset(parse.GetValue(to)));
+            var until = parse.GetValue(to) ?? DateTimeOffset.Now;
+            var (start, end) = (Timestamp.FromDateTimeOffset(parse.GetValue(from) ?? until.AddDays(-30)), Timestamp.FromDateTimeOffset(until));
             var own = await server.Stats().GetUnitStatsAsync(new GetUnitStatsRequest { UnitCode = parse.GetValue(unit)!, From = start, To = end }, options).ResponseAsync;
             var children = await server.Stats().RankChildrenAsync(new RankChildrenRequest { UnitCode = parse.GetValue(unit)!, From = start, To = end, By = parse.GetValue(by) }, options).ResponseAsync;
-            Console.WriteLine($"{"unit",-28} {"received",9} {"resolved",9} {"解决率",7} {"满意率",7} {"响应率",7} {"median h",9} {"per 1000 hh",12}");
-            Row(own);
-            Console.WriteLine(new string('-', 100));
+            Console.WriteLine(string.Join(' ', Columns.Select((c, i) => i == 0 ? DisplayWidth.PadRight(c.Title, c.Width) : DisplayWidth.PadLeft(c.Title, c.Width))));
+            Console.WriteLine(Row(own));
+            Console.WriteLine(new string('-', Columns.Sum(c => c.Width + 1) - 1));
             foreach (var child in children.Children)
             {
-                Row(child);
+                Console.WriteLine(Row(child));
             }
 
             return 0;
@@ -40,7 +42,23 @@ internal static class StatsCommand
         return command;
     }
 
-    private static void Row(UnitStats s) => Console.WriteLine(
-        $"{s.Unit.Name,-28} {s.Received,9:N0} {s.Resolved,9:N0} {s.ResolutionRate,8:P0} {s.SatisfactionRate,8:P0} {s.ResponseRate,8:P0} " +
-        $"{s.MedianSecondsToResolve / 3600.0,9:F1} {s.ComplaintsPerThousandHouseholds,12:F1}");
+    private static readonly (string Title, int Width)[] Columns =
+        [("unit", 30), ("received", 9), ("resolved", 9), ("解决率", 7), ("满意率", 7), ("响应率", 7), ("median h", 9), ("per 1000 hh", 12)];
+
+    // A rate with nothing to divide by is no rate: "—", not 0 %.
+    internal static string Row(UnitStats s)
+    {
+        var cells = new[]
+        {
+            s.Unit.Name,
+            s.Received.ToString("N0", CultureInfo.CurrentCulture),
+            s.Resolved.ToString("N0", CultureInfo.CurrentCulture),
+            s.Received == 0 ? "—" : s.ResolutionRate.ToString("P0", CultureInfo.CurrentCulture),
+            s.Rated == 0 ? "—" : s.SatisfactionRate.ToString("P0", CultureInfo.CurrentCulture),
+            s.Received == 0 ? "—" : s.ResponseRate.ToString("P0", CultureInfo.CurrentCulture),
+            s.Resolved == 0 ? "—" : (s.MedianSecondsToResolve / 3600.0).ToString("F1", CultureInfo.CurrentCulture),
+            s.ComplaintsPerThousandHouseholds.ToString("F1", CultureInfo.CurrentCulture),
+        };
+        return string.Join(' ', cells.Select((c, i) => i == 0 ? DisplayWidth.PadRight(c, Columns[i].Width) : DisplayWidth.PadLeft(c, Columns[i].Width)));
+    }
 }
