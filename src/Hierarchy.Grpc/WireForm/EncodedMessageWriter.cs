@@ -11,8 +11,12 @@ public sealed class EncodedMessageWriter
     /// <summary>Initializes a new instance of the <see cref="EncodedMessageWriter"/> class.</summary>
     public EncodedMessageWriter(int capacity = 4096)
     {
-        _buffer = new ArrayBufferWriter<byte>(capacity);
+        // An empty batch asks for no room, which the buffer refuses.
+        _buffer = new ArrayBufferWriter<byte>(Math.Max(capacity, 256));
     }
+
+    /// <summary>Gets the bytes written so far.</summary>
+    public int Length => _buffer.WrittenCount;
 
     /// <summary>Gets the size of a length-delimited field holding <paramref name="length"/> bytes, header included.</summary>
     public static int FieldSize(int fieldNumber, int length) =>

@@ -17,10 +17,13 @@ namespace Hierarchy.Server.Services;
 /// with messages assembled from encoded parts, so <see cref="ResponsibilityServiceMethods"/> binds it, not a generated base.
 /// </summary>
 public sealed class ResponsibilityService(
-    HierarchyState state, HierarchyErrorMap errors, HistoricalTrees history, ChangeFeedFollower follower)
+    HierarchyState state, HierarchyErrorMap errors, HistoricalTrees history, ChangeFeedFollower follower, ServerSettings settings)
 {
-    // About 500 bytes an answer: 5,000 stay well inside the default 4 MiB message limit.
+    // About 500 bytes an answer for a household; answers about units with many positions are larger, so the size is checked too.
     private const int MaxBatch = 5_000;
+
+    // Room kept under the message limit for the answer being written when the check passes.
+    private const int MaxAnswerMargin = 256 * 1024;
     private readonly MaskedMemberFields _maskedMembers = new();
 
     /// <summary>Answers Resolve: at once from the current tree, unless it must wait for a token or asks about the past.</summary>
@@ -64,7 +67,7 @@ public sealed class ResponsibilityService(
             return ResolveEncoded(state.Tree, request, caller);
         }
 
-        var tree = await history.AtAsync(request.AsOf.ToDateTimeOffset(), cancellationToken);
+        var tree = await history.AtAsync(RequestTime.Read(request.AsOf, "as_of"), cancellationToken);
         return new EncodedMessage(Resolve(tree, request, caller).ToByteArray());
     }
 
@@ -106,8 +109,14 @@ public sealed class ResponsibilityService(
         }
 
         var response = new EncodedMessageWriter(request.Requests.Count * 512);
-        foreach (var item in request.Requests)
+        foreach (var (item, i) in request.Requests.Select((item, i) => (item, i)))
         {
+            if (response.Length > settings.MaxSendMessageSize - MaxAnswerMargin)
+            {
+                throw new InvalidFieldException(
+                    "requests", $"the answers to the first {i} of {request.Requests.Count} items already fill the {settings.MaxSendMessageSize >> 20} MiB message limit; split the batch");
+            }
+
             try
             {
                 var resolution = ResolveEncoded(tree, item, caller);

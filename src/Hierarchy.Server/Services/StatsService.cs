@@ -67,6 +67,12 @@ public sealed class StatsService(
         var tree = state.Tree;
         var unit = tree.UnitAt(tree.Find(request.UnitId, request.UnitCode));
         AccessPolicy.CheckAdminOf(caller, tree, "AddKeyUnit", unit.Id);
+        if (request.ObservationDays is < 1 or > 3660)
+        {
+            // Checked before it becomes a TimeSpan, which overflows past about 10 million days.
+            throw new InvalidFieldException("observation_days", $"{request.ObservationDays} days is not a period of 1 day to 10 years");
+        }
+
         var observation = new KeyUnitObservation(clock.GetUtcNow(), TimeSpan.FromDays(request.ObservationDays), request.RelapseThreshold);
         observation.Validate();
         await keyUnits.AddAsync(unit.Id, unit.Level, observation, caller.ToString(), context.CancellationToken);
@@ -157,7 +163,7 @@ public sealed class StatsService(
             throw new InvalidFieldException("to", "is required: the end of the period (exclusive)");
         }
 
-        var (start, end) = (from.ToDateTimeOffset(), to.ToDateTimeOffset());
+        var (start, end) = (RequestTime.Read(from, "from"), RequestTime.Read(to, "to"));
         return end > start ? (start, end) : throw new InvalidFieldException("to", $"{end:u} is not after from {start:u}");
     }
 }
