@@ -53,4 +53,14 @@ public sealed class HostileInputTests(TongzhouIssueServer tongzhou)
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("observation_days: -2109432349 days is not a period of 1 day to 10 years", error.Status.Detail);
     }
+
+    [Fact]
+    public async Task A_page_token_past_the_end_of_a_search_is_an_invalid_argument_naming_it()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => tongzhou.Channel.Directory().SearchUnitsAsync(
+            new SearchUnitsRequest { RootUnitCode = "110112001", Query = "社区", PageToken = "110112001001001" }, _admin).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("page_token: '110112001001001' is past the end of this list", error.Status.Detail);
+    }
 }

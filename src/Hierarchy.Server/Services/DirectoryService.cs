@@ -47,7 +47,7 @@ public sealed class DirectoryService(
         var tree = state.Tree;
         var index = tree.Find(request.UnitId, request.UnitCode);
         var size = Paging.Size(request.PageSize, 100, MaxPage);
-        var offset = Paging.Position(request.PageToken);
+        var offset = Paging.Position(request.PageToken, maximum: tree.ChildCountOf(index));
         var messages = SnapshotMessages.For(tree);
         var response = new ListChildrenResponse { TreeVersion = tree.Version };
         response.Children.AddRange(tree.ChildrenOf(index).Skip((int)offset).Take(size).Select(messages.Unit));
@@ -90,7 +90,7 @@ public sealed class DirectoryService(
         var root = tree.Find(request.RootUnitId, request.RootUnitCode, "root_unit_id", "root_unit_code");
         var size = Paging.Size(request.PageSize, 100, MaxPage);
         var (start, end) = tree.SubtreeOf(root);
-        var from = start + Paging.Position(request.PageToken);
+        var from = start + Paging.Position(request.PageToken, maximum: end - start);
         var messages = SnapshotMessages.For(tree);
         var response = new SearchUnitsResponse { TreeVersion = tree.Version };
         for (var i = (int)from; i < end; i++)

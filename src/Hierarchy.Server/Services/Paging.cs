@@ -14,16 +14,20 @@ internal static class Paging
         _ => requested,
     };
 
-    public static long Position(string token, string field = "page_token")
+    public static long Position(string token, string field = "page_token", long maximum = long.MaxValue)
     {
         if (token.Length == 0)
         {
             return 0;
         }
 
-        return long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var position)
-            ? position
-            : throw new InvalidFieldException(field, $"'{token}' is not a token this server issued");
+        if (!long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+        {
+            throw new InvalidFieldException(field, $"'{token}' is not a token this server issued");
+        }
+
+        // A position token of a list in memory counts places in it; one past its end is no token this server issued.
+        return position <= maximum ? position : throw new InvalidFieldException(field, $"'{token}' is past the end of this list");
     }
 
     public static string Token(long position) => position.ToString(CultureInfo.InvariantCulture);
