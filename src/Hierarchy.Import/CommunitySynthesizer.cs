@@ -46,10 +46,10 @@ internal sealed class CommunitySynthesizer(SynthesisPlan plan, IdSequence unitId
                 result.Units.Add(group);
                 var leader = SynthesizeBuilding(random, result, group, building, groupSize);
                 gridChief ??= leader;
-                result.Positions.Add(new Position(group.Id, PositionKind.BuildingLeader, leader.Name, leader.Phone, leader.Id, null));
+                result.Positions.Add(new Position(group.Id, PositionKind.BuildingLeader, leader.Name, SyntheticPeople.WorkPhone(group.Id), leader.Id, null));
             }
 
-            result.Positions.Add(new Position(grid.Id, PositionKind.GridChief, gridChief!.Name, gridChief.Phone, gridChief.Id, null));
+            result.Positions.Add(new Position(grid.Id, PositionKind.GridChief, gridChief!.Name, SyntheticPeople.WorkPhone(grid.Id), gridChief.Id, null));
         }
 
         return result;

@@ -28,6 +28,13 @@ internal static class SyntheticPeople
         return Surnames[random.Next(Surnames.Length)] + given;
     }
 
+    /// <summary>
+    /// Gets a position's work phone, a landline derived from its unit: the number residents get on service cards, never the
+    /// holder's own. Derived, not drawn, so adding it leaves every other synthesised value as it was.
+    /// </summary>
+    public static string WorkPhone(long unitId) =>
+        FormattableString.Invariant($"0{100 + (unitId % 800)}-{10_000_000 + (unitId * 7_919 % 90_000_000):D8}");
+
     public static string Mobile(Random random) =>
         MobilePrefixes[random.Next(MobilePrefixes.Length)] + random.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
 }

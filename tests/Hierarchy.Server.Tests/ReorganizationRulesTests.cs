@@ -78,7 +78,7 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
             {
                 new ReorganizationChange { CreateUnit = new CreateUnit { ProvisionalId = -1, Level = OrgLevel.Grid, ParentId = grids[0].ParentId!.Value, Name = "新设网格党支部" } },
                 new ReorganizationChange { MoveBuildingGroups = new MoveBuildingGroups { BuildingGroupIds = { groups }, TargetGridId = -1 } },
-                new ReorganizationChange { AssignPosition = new AssignPosition { UnitId = -1, Kind = PositionKind.GridChief, MemberId = member } },
+                new ReorganizationChange { AssignPosition = new AssignPosition { UnitId = -1, Kind = PositionKind.GridChief, MemberId = member, HolderPhone = "0374-2345678" } },
             },
         };
 
@@ -86,7 +86,10 @@ public sealed class ReorganizationRulesTests(WeiduGridsServer weidu) : IClassFix
 
         Assert.Single(plan.Created);
         Assert.Equal(grids[0].ParentId!.Value, plan.Created[0].ParentAfter);
-        Assert.Single(plan.PositionsAssigned, p => p.Kind == PositionKind.GridChief && p.Holder.MemberId == member);
+        var chief = Assert.Single(plan.PositionsAssigned, p => p.Kind == PositionKind.GridChief && p.Holder.MemberId == member);
+        // The position publishes the work phone the admin gave, not the member's own.
+        Assert.Equal("0374-2345678", chief.Holder.Phone);
+        Assert.NotEqual(weidu.Server.State.Members.Get(member)!.Member.Phone, chief.Holder.Phone);
     }
 
     [Fact]

@@ -67,7 +67,8 @@ internal static class ChangeParser
         if (assign.MemberId != 0)
         {
             var member = members.Get(assign.MemberId)?.Member ?? throw new NotFoundException($"party member {assign.MemberId}");
-            return new AssignPosition(unit, kind, new Position(unit, kind, member.Name, member.Phone, member.Id, NullIfEmpty(assign.Agency)));
+            // A position is a public contact point: it shows the work phone the admin gives, never the member's own.
+            return new AssignPosition(unit, kind, new Position(unit, kind, member.Name, assign.HolderPhone, member.Id, NullIfEmpty(assign.Agency)));
         }
 
         if (string.IsNullOrWhiteSpace(assign.HolderName) || string.IsNullOrWhiteSpace(assign.HolderPhone))
