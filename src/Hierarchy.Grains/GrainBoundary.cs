@@ -9,6 +9,13 @@ namespace Hierarchy.Grains;
 /// </summary>
 internal static partial class GrainBoundary
 {
+    /// <summary>Runs a grain's storage work that answers nothing, making what it throws fit to cross to another silo.</summary>
+    public static Task RunAsync(Func<Task> work, ILogger logger) => RunAsync(async () =>
+    {
+        await work();
+        return true;
+    }, logger);
+
     /// <summary>Runs a grain's storage work, making what it throws fit to cross to another silo.</summary>
     public static async Task<T> RunAsync<T>(Func<Task<T>> work, ILogger logger)
     {

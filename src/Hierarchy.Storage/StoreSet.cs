@@ -6,13 +6,15 @@ namespace Hierarchy.Storage;
 /// <summary>The stores of one database, opened and migrated.</summary>
 public sealed class StoreSet : IAsyncDisposable
 {
+    private readonly IssueStore _issues;
+
     private StoreSet(Database database)
     {
         Database = database;
         Tree = new OrgTreeStore(database);
         Households = new HouseholdStore(database);
         Members = new PartyMemberStore(database);
-        Issues = new IssueStore(database);
+        Issues = _issues = new IssueStore(database);
         Statistics = new IssueStatistics(database);
         Reorganizations = new ReorganizationStore(database);
         Changes = new ChangeFeed(database);
@@ -57,7 +59,7 @@ public sealed class StoreSet : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // Commits still queued are written before the database closes.
-        await ((IssueStore)Issues).DisposeAsync();
+        await _issues.DisposeAsync();
         if (Database is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();

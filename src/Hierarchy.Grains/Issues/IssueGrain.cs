@@ -93,11 +93,7 @@ public sealed class IssueGrain(
             var events = decide(issue, clock.GetUtcNow());
             try
             {
-                await GrainBoundary.RunAsync(async () =>
-                {
-                    await issues.CommitAsync(issue, events, CancellationToken.None);
-                    return true;
-                }, logger);
+                await GrainBoundary.RunAsync(() => issues.CommitAsync(issue, events, CancellationToken.None), logger);
                 return issue;
             }
             catch (VersionConflictException) when (!fresh)

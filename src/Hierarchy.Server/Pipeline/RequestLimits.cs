@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Google.Protobuf.WellKnownTypes;
 using Hierarchy.Domain.Errors;
 
 namespace Hierarchy.Server.Pipeline;
 
 /// <summary>
-/// The longest text each request field may carry, checked before any handler runs: codes, ids, tokens, names and phones
-/// are short; a description, reason or note is free text with a bound of its own. Unbounded text would be stored, shown
-/// in every later answer and echoed in errors, so it is refused at the edge, naming the field and its limit.
+/// What each request field may carry, checked before any handler runs. Text is bounded: codes, ids, tokens, names and
+/// phones are short; a description, reason or note is free text with a bound of its own. Unbounded text would be stored,
+/// shown in every later answer and echoed in errors, so it is refused at the edge, naming the field and its limit. A time
+/// must be one: a Timestamp outside 0001–9999 or with nanos past a second is refused the same way.
 /// </summary>
 public static class RequestLimits
 {
@@ -27,9 +29,11 @@ public static class RequestLimits
     };
 
     private static readonly ConcurrentDictionary<MessageDescriptor, Check[]> Checks = new();
+    private static readonly long MinSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly long MaxSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
-    /// <summary>Checks every string in <paramref name="message"/>, nested messages included.</summary>
-    /// <exception cref="InvalidFieldException">A field is longer than its limit; the message names the field path and the limit.</exception>
+    /// <summary>Checks every string and time in <paramref name="message"/>, nested messages included.</summary>
+    /// <exception cref="InvalidFieldException">A field is longer than its limit, or no time; the message names the field path.</exception>
     public static void Enforce(IMessage message) => Enforce(message, prefix: string.Empty);
 
     private static void Enforce(IMessage message, string prefix)
@@ -61,23 +65,30 @@ public static class RequestLimits
                 throw new InvalidFieldException(path, $"is {text.Length} characters long; at most {check.Limit} are allowed");
             }
         }
+        else if (value is Timestamp time)
+        {
+            if (time.Seconds < MinSeconds || time.Seconds > MaxSeconds || time.Nanos is < 0 or >= 1_000_000_000)
+            {
+                throw new InvalidFieldException(path, $"seconds {time.Seconds} and nanos {time.Nanos} are not a time between 0001 and 9999");
+            }
+        }
         else
         {
             Enforce((IMessage)value, path + ".");
         }
     }
 
-    // Only the fields that hold text, directly or in a nested message, are worth a look on every call.
+    // Only the fields that hold text or times, directly or in a nested message, are worth a look on every call.
     private static Check[] Plan(MessageDescriptor descriptor) =>
     [
         .. descriptor.Fields.InFieldNumberOrder()
-            .Where(f => f.FieldType == FieldType.String || (f.FieldType == FieldType.Message && HoldsText(f.MessageType, [])))
+            .Where(f => f.FieldType == FieldType.String || (f.FieldType == FieldType.Message && IsChecked(f.MessageType, [])))
             .Select(f => new Check(f, f.FieldType == FieldType.String ? LongerFields.GetValueOrDefault(f.Name, ShortText) : 0)),
     ];
 
-    private static bool HoldsText(MessageDescriptor descriptor, HashSet<MessageDescriptor> seen) =>
-        seen.Add(descriptor) && descriptor.Fields.InFieldNumberOrder().Any(f =>
-            f.FieldType == FieldType.String || (f.FieldType == FieldType.Message && HoldsText(f.MessageType, seen)));
+    private static bool IsChecked(MessageDescriptor descriptor, HashSet<MessageDescriptor> seen) =>
+        descriptor == Timestamp.Descriptor || (seen.Add(descriptor) && descriptor.Fields.InFieldNumberOrder().Any(f =>
+            f.FieldType == FieldType.String || (f.FieldType == FieldType.Message && IsChecked(f.MessageType, seen))));
 
     private sealed record Check(FieldDescriptor Field, int Limit);
 }

@@ -63,7 +63,7 @@ public sealed class DirectoryService(
     public override async Task<GetAncestorsResponse> GetAncestors(GetAncestorsRequest request, ServerCallContext context)
     {
         await follower.RequireAsync(request.MinConsistencyToken, context.CancellationToken);
-        var asked = request.AsOf is null ? state.Tree : await history.AtAsync(RequestTime.Read(request.AsOf, "as_of"), context.CancellationToken);
+        var asked = request.AsOf is null ? state.Tree : await history.AtAsync(request.AsOf.ToDateTimeOffset(), context.CancellationToken);
         // A retired unit answers with the ancestors it had in the last tree that held it.
         var (tree, index, _) = await retired.FindAsync(asked, request.UnitId, request.UnitCode, context.CancellationToken);
         var messages = SnapshotMessages.For(tree);

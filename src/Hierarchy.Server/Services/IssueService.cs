@@ -67,8 +67,8 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
                 : Enum.IsDefined((IssueStatus)request.Status) ? (IssueStatus)request.Status
                 : throw new InvalidFieldException("status", $"{(int)request.Status} is not an issue status"),
             Category = request.Category.Length == 0 ? null : request.Category,
-            ReportedFrom = RequestTime.ReadOptional(request.ReportedFrom, "reported_from"),
-            ReportedBefore = RequestTime.ReadOptional(request.ReportedBefore, "reported_before"),
+            ReportedFrom = request.ReportedFrom?.ToDateTimeOffset(),
+            ReportedBefore = request.ReportedBefore?.ToDateTimeOffset(),
         };
         var size = Paging.Size(request.PageSize, 100, MaxPage);
         var found = await issues.ListAsync(query, Paging.Position(request.PageToken), size + 1, context.CancellationToken);

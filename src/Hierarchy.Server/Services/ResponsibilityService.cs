@@ -67,7 +67,7 @@ public sealed class ResponsibilityService(
             return ResolveEncoded(state.Tree, request, caller);
         }
 
-        var tree = await history.AtAsync(RequestTime.Read(request.AsOf, "as_of"), cancellationToken);
+        var tree = await history.AtAsync(request.AsOf.ToDateTimeOffset(), cancellationToken);
         return new EncodedMessage(Resolve(tree, request, caller).ToByteArray());
     }
 

@@ -163,7 +163,7 @@ public sealed class StatsService(
             throw new InvalidFieldException("to", "is required: the end of the period (exclusive)");
         }
 
-        var (start, end) = (RequestTime.Read(from, "from"), RequestTime.Read(to, "to"));
+        var (start, end) = (from.ToDateTimeOffset(), to.ToDateTimeOffset());
         return end > start ? (start, end) : throw new InvalidFieldException("to", $"{end:u} is not after from {start:u}");
     }
 }

@@ -10,20 +10,12 @@ public sealed class ChangeFeed(Database database) : IChangeFeed
     public const string Channel = "hierarchy_changes";
 
     /// <inheritdoc />
-    public Task<ChangeFeedPage> ReadAfterAsync(long position, int limit, CancellationToken cancellationToken) =>
-        database.RunAsync(async connection =>
-        {
-            // The transaction horizon comes from the very snapshot that read the rows.
-            var transactions = TransactionHorizon.SingleWriter;
-            var entries = await Sql.ListAsync(connection, null,
-                $"SELECT position, kind, entity_id{TransactionHorizon.Columns(database)} FROM change_feed WHERE position > @after ORDER BY position LIMIT @limit",
-                r =>
-                {
-                    transactions = TransactionHorizon.Read(r, 3);
-                    return new ChangeEntry(r.GetInt64(0), (ChangeKind)r.GetInt16(1), r.GetInt64(2));
-                }, cancellationToken, ("after", position), ("limit", limit));
-            return new ChangeFeedPage(entries, transactions);
-        }, cancellationToken);
+    public async Task<ChangeFeedPage> ReadAfterAsync(long position, int limit, CancellationToken cancellationToken)
+    {
+        var (entries, transactions) = await PositionedLog.ReadAfterAsync(database, ["position", "kind", "entity_id"], "change_feed", position, limit,
+            r => new ChangeEntry(r.GetInt64(0), (ChangeKind)r.GetInt16(1), r.GetInt64(2)), cancellationToken);
+        return new ChangeFeedPage(entries, transactions);
+    }
 
     /// <inheritdoc />
     public Task<long> LastPositionAsync(CancellationToken cancellationToken) => database.RunAsync(

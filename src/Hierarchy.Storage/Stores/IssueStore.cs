@@ -135,19 +135,12 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<PositionPage> EventPositionsAfterAsync(long position, int limit, CancellationToken cancellationToken) =>
-        database.RunAsync(async connection =>
-        {
-            var transactions = TransactionHorizon.SingleWriter;
-            var positions = await Sql.ListAsync(connection, null,
-                $"SELECT position{TransactionHorizon.Columns(database)} FROM issue_events WHERE position > @position ORDER BY position LIMIT @limit",
-                r =>
-                {
-                    transactions = TransactionHorizon.Read(r, 1);
-                    return r.GetInt64(0);
-                }, cancellationToken, ("position", position), ("limit", limit));
-            return new PositionPage(positions, transactions);
-        }, cancellationToken);
+    public async Task<PositionPage> EventPositionsAfterAsync(long position, int limit, CancellationToken cancellationToken)
+    {
+        var (positions, transactions) = await PositionedLog.ReadAfterAsync(database, ["position"], "issue_events", position, limit,
+            r => r.GetInt64(0), cancellationToken);
+        return new PositionPage(positions, transactions);
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<long, int>> OpenCountsAsync(IReadOnlyList<long> householdIds, CancellationToken cancellationToken) =>
