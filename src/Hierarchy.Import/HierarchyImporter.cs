@@ -3,6 +3,7 @@ using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.People;
 using Hierarchy.Storage;
+using Hierarchy.Storage.Stores;
 
 namespace Hierarchy.Import;
 
@@ -30,7 +31,9 @@ public sealed class HierarchyImporter(StoreSet stores)
 
         if (existing.Rules.Count == 0)
         {
-            await stores.Tree.SaveMatrixAsync(ResponsibilityDefaults.Rules, ResponsibilityDefaults.Departments, cancellationToken);
+            await stores.Tree.SaveMatrixAsync(
+                ResponsibilityDefaults.List, new ListChange(DateTimeOffset.UtcNow, "import", null, "the default list shipped in samples/responsibility"),
+                cancellationToken);
         }
 
         var unitIds = new IdSequence(await stores.Tree.MaxUnitIdAsync(cancellationToken));

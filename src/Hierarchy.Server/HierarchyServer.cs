@@ -10,6 +10,7 @@ using Hierarchy.Server.Issues;
 using Hierarchy.Server.Pipeline;
 using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Replication;
+using Hierarchy.Server.Responsibility;
 using Hierarchy.Server.Security;
 using Hierarchy.Server.Startup;
 using Hierarchy.Storage;
@@ -106,6 +107,8 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton(stores.Issues);
             builder.Services.AddSingleton(stores.Statistics);
             builder.Services.AddSingleton(stores.KeyUnits);
+            builder.Services.AddSingleton(stores.ResponsibilityLists);
+            builder.Services.AddSingleton<ResponsibilityListWorkflow>();
             // Keyed: a test's movable clock must not drive Orleans' membership timers, which read TimeProvider.
             builder.Services.AddKeyedSingleton(ServerSettings.ClockKey, settings.Clock);
             builder.Services.AddSingleton<IssueFeed>();

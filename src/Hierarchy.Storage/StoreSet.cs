@@ -19,6 +19,7 @@ public sealed class StoreSet : IAsyncDisposable
         Reorganizations = new ReorganizationStore(database);
         Changes = new ChangeFeed(database);
         KeyUnits = new KeyUnitStore(database);
+        ResponsibilityLists = new ResponsibilityListStore(database);
     }
 
     /// <summary>Gets the engine.</summary>
@@ -47,6 +48,9 @@ public sealed class StoreSet : IAsyncDisposable
 
     /// <summary>Gets the key unit list.</summary>
     public IKeyUnitStore KeyUnits { get; }
+
+    /// <summary>Gets the responsibility list's plans and history.</summary>
+    public IResponsibilityListStore ResponsibilityLists { get; }
 
     /// <summary>Opens a database and applies pending schema scripts.</summary>
     public static async Task<StoreSet> OpenAsync(Database database, CancellationToken cancellationToken)

@@ -48,6 +48,16 @@ public static class AccessPolicy
         }
     }
 
+    /// <summary>Checks that the caller is an admin of a whole district: the responsibility list is the city's, not a subtree's.</summary>
+    /// <exception cref="PermissionDeniedException">It is not.</exception>
+    public static void CheckDistrictAdmin(Caller caller, OrgTreeSnapshot tree, string action)
+    {
+        if (caller.Role != CallerRole.Admin || !tree.TryIndexOf(caller.SubjectId, out var unit) || tree.ParentOf(unit) >= 0)
+        {
+            throw new PermissionDeniedException($"{action} is for admins of a district; {caller} is not one");
+        }
+    }
+
     /// <summary>Tells whether an admin's subtree holds a unit.</summary>
     public static bool IsInScope(Caller caller, OrgTreeSnapshot tree, long unitId) =>
         tree.TryIndexOf(caller.SubjectId, out var root) && tree.TryIndexOf(unitId, out var unit) && tree.IsInSubtree(unit, root);

@@ -14,17 +14,37 @@ public sealed class ResponsibilityMatrix
     /// <summary>Initializes a new instance of the <see cref="ResponsibilityMatrix"/> class; every rule must name a known department.</summary>
     public ResponsibilityMatrix(IEnumerable<ResponsibilityRule> rules, IEnumerable<Department> departments)
     {
-        _departments = departments.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
+        var byCode = new Dictionary<string, Department>(StringComparer.Ordinal);
+        foreach (var department in departments)
+        {
+            if (department.Code == DispatchCentre.Code)
+            {
+                throw new InvalidFieldException("department_code", $"'{DispatchCentre.Code}' is the dispatch centre's own code; a department may not take it");
+            }
+
+            if (!byCode.TryAdd(department.Code, department))
+            {
+                throw new InvalidFieldException("department_code", $"department '{department.Code}' is listed twice");
+            }
+        }
+
+        _departments = byCode.ToFrozenDictionary(StringComparer.Ordinal);
         var byCategory = new Dictionary<string, ResponsibilityRule>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
             rule.Validate();
-            if (!_departments.ContainsKey(rule.DepartmentCode))
+            foreach (var code in rule.CooperatingDepartments.Prepend(rule.DepartmentCode))
             {
-                throw new InvalidFieldException("department_code", $"category {rule.Category} names unknown department '{rule.DepartmentCode}'");
+                if (!_departments.ContainsKey(code))
+                {
+                    throw new InvalidFieldException("department_code", $"category {rule.Category} names unknown department '{code}'");
+                }
             }
 
-            byCategory[rule.Category] = rule;
+            if (!byCategory.TryAdd(rule.Category, rule))
+            {
+                throw new InvalidFieldException("category", $"'{rule.Category}' is listed twice");
+            }
         }
 
         _rules = byCategory.ToFrozenDictionary(StringComparer.Ordinal);
@@ -65,4 +85,14 @@ public sealed class ResponsibilityMatrix
 
     /// <summary>Gets a department by code.</summary>
     public Department Department(string code) => _departments[code];
+
+    /// <summary>Gets a department by the code a caller gave.</summary>
+    /// <exception cref="InvalidFieldException">No department has that code.</exception>
+    public Department KnownDepartment(string field, string code) =>
+        _departments.TryGetValue(code ?? string.Empty, out var department)
+            ? department
+            : throw new InvalidFieldException(field, $"'{Quote.Prefix(code)}' is not a department; known: {string.Join(", ", _departments.Keys.Order(StringComparer.Ordinal))}");
+
+    /// <summary>Tells whether a category is in the list.</summary>
+    public bool Contains(string category) => _rules.ContainsKey(category);
 }

@@ -11,6 +11,9 @@ namespace Hierarchy.Domain.Responsibility;
 /// <param name="departmentCode">The department it goes to past the ceiling.</param>
 /// <param name="timeLimits">The time limit at each level; a level not named gets one day.</param>
 /// <param name="departmentTimeLimit">The department's time limit.</param>
+/// <param name="className">The class the category is grouped in (公共事, 物业事 …); empty when ungrouped.</param>
+/// <param name="cooperatingDepartments">The departments that co-operate (配合责任) with the lead one when it is called in.</param>
+/// <param name="replyDeadline">How long after the report the citizen must have a reply (收办回疏); a day when not given.</param>
 public sealed class ResponsibilityRule(
     string category,
     string name,
@@ -18,7 +21,10 @@ public sealed class ResponsibilityRule(
     OrgLevel ceilingLevel,
     string departmentCode,
     IReadOnlyDictionary<OrgLevel, TimeSpan> timeLimits,
-    TimeSpan departmentTimeLimit)
+    TimeSpan departmentTimeLimit,
+    string className = "",
+    IReadOnlyList<string>? cooperatingDepartments = null,
+    TimeSpan? replyDeadline = null)
 {
     // Indexed by level so Resolve reads a limit without hashing.
     private readonly TimeSpan[] _limitsByLevel =
@@ -37,8 +43,17 @@ public sealed class ResponsibilityRule(
     /// <summary>Gets the highest unit level the category may reach before the department.</summary>
     public OrgLevel CeilingLevel { get; } = ceilingLevel;
 
-    /// <summary>Gets the department past the ceiling.</summary>
+    /// <summary>Gets the lead department (主体责任), called past the ceiling or by a whistle.</summary>
     public string DepartmentCode { get; } = departmentCode;
+
+    /// <summary>Gets the class the category is grouped in; empty when ungrouped.</summary>
+    public string ClassName { get; } = className;
+
+    /// <summary>Gets the co-operating departments (配合责任), in the order the list names them.</summary>
+    public IReadOnlyList<string> CooperatingDepartments { get; } = cooperatingDepartments ?? [];
+
+    /// <summary>Gets how long after the report the citizen must have a reply.</summary>
+    public TimeSpan ReplyDeadline { get; } = replyDeadline ?? TimeSpan.FromDays(1);
 
     /// <summary>Gets the time limits as configured.</summary>
     public IReadOnlyDictionary<OrgLevel, TimeSpan> TimeLimits { get; } = timeLimits;
@@ -61,6 +76,16 @@ public sealed class ResponsibilityRule(
         if (LowestLevel < CeilingLevel)
         {
             throw new InvalidFieldException("lowest_level", $"{LowestLevel} is above the ceiling {CeilingLevel} for {Category}");
+        }
+
+        if (CooperatingDepartments.Contains(DepartmentCode, StringComparer.Ordinal))
+        {
+            throw new InvalidFieldException("cooperating_departments", $"{Category} names its lead department {DepartmentCode} as co-operating too");
+        }
+
+        if (TimeLimits.Values.Append(DepartmentTimeLimit).Append(ReplyDeadline).Any(limit => limit <= TimeSpan.Zero))
+        {
+            throw new InvalidFieldException("time_limits", $"{Category} has a time limit or reply deadline that is not positive");
         }
     }
 }

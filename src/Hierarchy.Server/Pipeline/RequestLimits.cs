@@ -26,6 +26,9 @@ public static class RequestLimits
         ["request_id"] = 100,
         // The planner's own rule for a unit's new name; the edge must not refuse what it accepts.
         ["name"] = 100,
+        // A responsibility list of a few hundred categories.
+        ["departments_csv"] = 64 * 1024,
+        ["categories_csv"] = 512 * 1024,
     };
 
     private static readonly ConcurrentDictionary<MessageDescriptor, Check[]> Checks = new();

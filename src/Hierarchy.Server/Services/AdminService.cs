@@ -5,13 +5,59 @@ using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Reorganization;
 using Hierarchy.Server.Reorganization;
+using Hierarchy.Server.Responsibility;
 using Hierarchy.Server.Security;
 
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.AdminService</c>: plan, apply and list reorganisations.</summary>
-public sealed class AdminService(HierarchyState state, ReorganizationWorkflow workflow) : V1.AdminService.AdminServiceBase
+public sealed class AdminService(HierarchyState state, ReorganizationWorkflow workflow, ResponsibilityListWorkflow lists) : V1.AdminService.AdminServiceBase
 {
+    /// <inheritdoc/>
+    public override async Task<V1.ResponsibilityListPlan> PlanResponsibilityList(V1.PlanResponsibilityListRequest request, ServerCallContext context)
+    {
+        var (id, baseVersion, differences, summary) =
+            await lists.PlanAsync(context.Caller(), request.DepartmentsCsv, request.CategoriesCsv, context.CancellationToken);
+        var plan = new V1.ResponsibilityListPlan { PlanId = id, BaseListVersion = baseVersion, Summary = summary };
+        plan.Differences.AddRange(differences.Select(d =>
+        {
+            var difference = new V1.ListDifference { Subject = d.Subject, Code = d.Code, Kind = d.Kind.ToString().ToLowerInvariant() };
+            difference.Changes.AddRange(d.Changes);
+            return difference;
+        }));
+        return plan;
+    }
+
+    /// <inheritdoc/>
+    public override async Task<V1.ApplyResponsibilityListResponse> ApplyResponsibilityList(V1.ApplyResponsibilityListRequest request, ServerCallContext context)
+    {
+        var (applied, token) = await lists.ApplyAsync(context.Caller(), request.PlanId, context.CancellationToken);
+        return new V1.ApplyResponsibilityListResponse
+        {
+            ListVersion = applied.Version,
+            EffectiveAt = Timestamp.FromDateTimeOffset(applied.EffectiveAt),
+            AppliedNow = applied.AppliedNow,
+            ConsistencyToken = token,
+        };
+    }
+
+    /// <inheritdoc/>
+    public override async Task<V1.ListResponsibilityListVersionsResponse> ListResponsibilityListVersions(
+        V1.ListResponsibilityListVersionsRequest request, ServerCallContext context)
+    {
+        var versions = await lists.VersionsAsync(Paging.Size(request.PageSize, 20, 100), context.CancellationToken);
+        var response = new V1.ListResponsibilityListVersionsResponse();
+        response.Versions.AddRange(versions.Select(v => new V1.ResponsibilityListVersion
+        {
+            ListVersion = v.Version,
+            EffectiveAt = Timestamp.FromDateTimeOffset(v.ChangedAt),
+            ChangedBy = v.ChangedBy,
+            PlanId = v.PlanId ?? 0,
+            Summary = v.Summary,
+        }));
+        return response;
+    }
+
     /// <inheritdoc/>
     public override async Task<V1.ReorganizationPlan> PlanReorganization(V1.PlanReorganizationRequest request, ServerCallContext context)
     {

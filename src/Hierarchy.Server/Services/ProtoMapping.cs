@@ -30,6 +30,26 @@ internal static class ProtoMapping
 
     public static V1.Department Department(Department department) => new() { Code = department.Code, Name = department.Name };
 
+    /// <summary>Maps a row of the responsibility list.</summary>
+    public static V1.Category Category(ResponsibilityMatrix list, ResponsibilityRule rule)
+    {
+        var category = new V1.Category
+        {
+            Code = rule.Category,
+            Name = rule.Name,
+            ClassName = rule.ClassName,
+            LowestLevel = (V1.OrgLevel)rule.LowestLevel,
+            CeilingLevel = (V1.OrgLevel)rule.CeilingLevel,
+            Department = Department(list.Department(rule.DepartmentCode)),
+            DepartmentTimeLimitSeconds = (long)rule.DepartmentTimeLimit.TotalSeconds,
+            ReplyDeadlineSeconds = (long)rule.ReplyDeadline.TotalSeconds,
+        };
+        category.CooperatingDepartments.AddRange(rule.CooperatingDepartments.Select(code => Department(list.Department(code))));
+        category.TimeLimits.AddRange(Enum.GetValues<OrgLevel>().Reverse()
+            .Select(level => new V1.LevelTimeLimit { Level = (V1.OrgLevel)level, Seconds = (long)rule.TimeLimitAt(level).TotalSeconds }));
+        return category;
+    }
+
     /// <summary>Maps a household's linked member, masking name and phone for callers who may not see them.</summary>
     public static V1.Person LinkedMember(PartyMember member, bool personalData) => new()
     {

@@ -7,6 +7,7 @@ using Hierarchy.Domain.Responsibility;
 using Hierarchy.Grpc.WireForm;
 using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Replication;
+using Hierarchy.Server.Responsibility;
 using Hierarchy.Server.Security;
 using Hierarchy.V1;
 
@@ -17,7 +18,8 @@ namespace Hierarchy.Server.Services;
 /// with messages assembled from encoded parts, so <see cref="ResponsibilityServiceMethods"/> binds it, not a generated base.
 /// </summary>
 public sealed class ResponsibilityService(
-    HierarchyState state, HierarchyErrorMap errors, HistoricalTrees history, ChangeFeedFollower follower, ServerSettings settings)
+    HierarchyState state, HierarchyErrorMap errors, HistoricalTrees history, ChangeFeedFollower follower, ServerSettings settings,
+    ResponsibilityListWorkflow lists)
 {
     // About 500 bytes an answer for a household; answers about units with many positions are larger, so the size is checked too.
     private const int MaxBatch = 5_000;
@@ -135,19 +137,24 @@ public sealed class ResponsibilityService(
         return response.ToMessage();
     }
 
-    /// <summary>Answers ListCategories: the responsibility matrix's categories.</summary>
-    public Task<ListCategoriesResponse> ListCategories(ListCategoriesRequest request, ServerCallContext context)
+    /// <summary>Answers ListCategories: the responsibility list in force, or as it was at a time.</summary>
+    public async Task<ListCategoriesResponse> ListCategories(ListCategoriesRequest request, ServerCallContext context)
     {
-        var matrix = state.Tree.Matrix;
-        var response = new ListCategoriesResponse();
-        response.Categories.AddRange(matrix.Rules.Select(rule => new Category
+        var (list, version) = await lists.AtAsync(request.AsOf?.ToDateTimeOffset(), context.CancellationToken);
+        var response = new ListCategoriesResponse { ListVersion = version };
+        response.Categories.AddRange(list.Rules.Select(rule => ProtoMapping.Category(list, rule)));
+        return response;
+    }
+
+    /// <summary>Answers ExportResponsibilityList: the list as the two CSV files an admin edits.</summary>
+    public async Task<ResponsibilityListFiles> ExportResponsibilityList(ExportResponsibilityListRequest request, ServerCallContext context)
+    {
+        var (list, version) = await lists.AtAsync(request.AsOf?.ToDateTimeOffset(), context.CancellationToken);
+        return new ResponsibilityListFiles
         {
-            Code = rule.Category,
-            Name = rule.Name,
-            LowestLevel = (Hierarchy.V1.OrgLevel)rule.LowestLevel,
-            CeilingLevel = (Hierarchy.V1.OrgLevel)rule.CeilingLevel,
-            Department = ProtoMapping.Department(matrix.Department(rule.DepartmentCode)),
-        }));
-        return Task.FromResult(response);
+            DepartmentsCsv = ResponsibilityListCsv.FormatDepartments(list),
+            CategoriesCsv = ResponsibilityListCsv.FormatCategories(list),
+            ListVersion = version,
+        };
     }
 }

@@ -29,11 +29,17 @@ public sealed class ResponsibilityServiceMethods : IServiceMethodProvider<Respon
         new(MethodType.Unary, Service, "ListCategories", ProtobufMarshaller.For(ListCategoriesRequest.Parser),
             ProtobufMarshaller.For(ListCategoriesResponse.Parser));
 
+    /// <summary>Gets ExportResponsibilityList.</summary>
+    public static Method<ExportResponsibilityListRequest, ResponsibilityListFiles> ExportResponsibilityList { get; } =
+        new(MethodType.Unary, Service, "ExportResponsibilityList", ProtobufMarshaller.For(ExportResponsibilityListRequest.Parser),
+            ProtobufMarshaller.For(ResponsibilityListFiles.Parser));
+
     /// <inheritdoc />
     public void OnServiceMethodDiscovery(ServiceMethodProviderContext<ResponsibilityService> context)
     {
         context.AddUnaryMethod(Resolve, Metadata, (service, request, call) => service.Resolve(request, call));
         context.AddUnaryMethod(ResolveBatch, Metadata, (service, request, call) => service.ResolveBatch(request, call));
         context.AddUnaryMethod(ListCategories, Metadata, (service, request, call) => service.ListCategories(request, call));
+        context.AddUnaryMethod(ExportResponsibilityList, Metadata, (service, request, call) => service.ExportResponsibilityList(request, call));
     }
 }

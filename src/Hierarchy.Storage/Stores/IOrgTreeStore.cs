@@ -27,8 +27,8 @@ public interface IOrgTreeStore
     /// <exception cref="Domain.Errors.RuleViolationException">A code is taken already.</exception>
     Task<long> AddUnitsAsync(IReadOnlyList<OrgUnit> units, IReadOnlyList<Position> positions, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the responsibility matrix and bumps the tree version; returns the new version.</summary>
-    Task<long> SaveMatrixAsync(IReadOnlyList<ResponsibilityRule> rules, IReadOnlyList<Department> departments, CancellationToken cancellationToken);
+    /// <summary>Puts a new responsibility list in force, keeping the one before it, and bumps the tree version; returns the new version.</summary>
+    Task<long> SaveMatrixAsync(ResponsibilityMatrix list, ListChange change, CancellationToken cancellationToken);
 
     /// <summary>Gets the largest unit id in use; 0 when there are none.</summary>
     Task<long> MaxUnitIdAsync(CancellationToken cancellationToken);

@@ -53,16 +53,7 @@ public sealed class OrgTreeStore(Database database) : IOrgTreeStore
             at is null ? "SELECT unit_id, kind, holder_name, holder_phone, member_id, agency FROM positions" : PositionsAt,
             r => new Position(r.GetInt64(0), (PositionKind)r.GetInt16(1), r.GetString(2), r.GetString(3), r.NullableInt64(4), r.NullableString(5)),
             cancellationToken, at is null ? [] : [("v", version)]);
-        var departments = await Sql.ListAsync(connection, transaction, "SELECT code, name FROM departments",
-            r => new Department(r.GetString(0), r.GetString(1)), cancellationToken);
-        var limits = (await Sql.ListAsync(connection, transaction, "SELECT category, level, limit_minutes FROM responsibility_limits",
-            r => (Category: r.GetString(0), Level: (OrgLevel)r.GetInt16(1), Limit: TimeSpan.FromMinutes(r.GetInt32(2))), cancellationToken))
-            .ToLookup(l => l.Category);
-        var rules = await Sql.ListAsync(connection, transaction,
-            "SELECT category, name, lowest_level, ceiling_level, department_code, department_limit_minutes FROM responsibility_rules",
-            r => new ResponsibilityRule(r.GetString(0), r.GetString(1), (OrgLevel)r.GetInt16(2), (OrgLevel)r.GetInt16(3), r.GetString(4),
-                limits[r.GetString(0)].ToDictionary(l => l.Level, l => l.Limit), TimeSpan.FromMinutes(r.GetInt32(5))),
-            cancellationToken);
+        var (rules, departments) = await ResponsibilityLists.LoadAsync(connection, transaction, at, cancellationToken);
         return new OrgTreeState(version, units, positions, rules, departments);
     }, cancellationToken);
 
@@ -118,29 +109,12 @@ public sealed class OrgTreeStore(Database database) : IOrgTreeStore
     }
 
     /// <inheritdoc />
-    public Task<long> SaveMatrixAsync(IReadOnlyList<ResponsibilityRule> rules, IReadOnlyList<Department> departments, CancellationToken cancellationToken)
-    {
-        _ = new ResponsibilityMatrix(rules, departments);
-        return database.WriteAsync(async (connection, transaction) =>
+    public Task<long> SaveMatrixAsync(ResponsibilityMatrix list, ListChange change, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
         {
-            await Sql.ExecuteAsync(connection, transaction, "DELETE FROM responsibility_limits", cancellationToken);
-            await Sql.ExecuteAsync(connection, transaction, "DELETE FROM responsibility_rules", cancellationToken);
-            await Sql.ExecuteAsync(connection, transaction, "DELETE FROM departments", cancellationToken);
-            await database.BulkInsertAsync(connection, transaction, "departments", ["code", "name"],
-                departments.Select(d => new object?[] { d.Code, d.Name }), cancellationToken);
-            await database.BulkInsertAsync(connection, transaction, "responsibility_rules",
-                ["category", "name", "lowest_level", "ceiling_level", "department_code", "department_limit_minutes"],
-                rules.Select(r => new object?[]
-                {
-                    r.Category, r.Name, (short)r.LowestLevel, (short)r.CeilingLevel, r.DepartmentCode, (int)r.DepartmentTimeLimit.TotalMinutes,
-                }),
-                cancellationToken);
-            await database.BulkInsertAsync(connection, transaction, "responsibility_limits", ["category", "level", "limit_minutes"],
-                rules.SelectMany(r => r.TimeLimits.Select(l => new object?[] { r.Category, (short)l.Key, (int)l.Value.TotalMinutes })),
-                cancellationToken);
-            var version = await TreeVersions.BumpAsync(connection, transaction, DateTimeOffset.UtcNow, null, cancellationToken);
+            var version = await TreeVersions.BumpAsync(connection, transaction, change.At, null, cancellationToken);
+            await ResponsibilityLists.WriteAsync(database, connection, transaction, version, list, change, cancellationToken);
             await ChangeFeed.AppendAsync(database, connection, transaction, [(ChangeKind.Tree, version)], cancellationToken);
             return version;
         }, cancellationToken);
-    }
 }
