@@ -1,10 +1,12 @@
 using System.CommandLine;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Hierarchy.Grpc.Client;
 using Hierarchy.V1;
 
 namespace Hierarchy.Cli;
 
-/// <summary><c>hierarchy issue report|list|escalate</c>: the issue loop from a terminal, through a running server.</summary>
+/// <summary><c>hierarchy issue report|list|escalate|queue|transfer</c>: the issue loop from a terminal, through a running server.</summary>
 internal static class IssueCommands
 {
     public static Command Create()
@@ -13,6 +15,8 @@ internal static class IssueCommands
         command.Subcommands.Add(Report());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Escalate());
+        command.Subcommands.Add(Queue());
+        command.Subcommands.Add(Transfer());
         return command;
     }
 
@@ -20,7 +24,11 @@ internal static class IssueCommands
     {
         var connection = new ServerConnection();
         var household = new Option<long>("--household") { Description = "the household the issue concerns", Required = true };
-        var category = new Option<string>("--category") { Description = "a category of the responsibility matrix, such as sewage", Required = true };
+        var category = new Option<string>("--category")
+        {
+            Description = "a category of the responsibility list, such as sewage; left out, the dispatch centre confirms one",
+            DefaultValueFactory = _ => string.Empty,
+        };
         var description = new Option<string>("--description") { Description = "the citizen's words", Required = true };
         var channel = new Option<IssueChannel>("--channel") { Description = "hotline, wechat-group, …", DefaultValueFactory = _ => IssueChannel.Hotline };
         var requestId = new Option<string>("--request-id") { Description = "idempotency key; default: a new one", DefaultValueFactory = _ => Guid.NewGuid().ToString("N") };
@@ -55,26 +63,66 @@ internal static class IssueCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var server = connection.Open(parse);
-            var token = string.Empty;
-            do
-            {
-                var page = await server.Issues().ListIssuesAsync(new ListIssuesRequest
-                {
-                    UnitCode = parse.GetValue(unit)!,
-                    Status = parse.GetValue(status),
-                    PageToken = token,
-                }, connection.Call(parse, cancellationToken)).ResponseAsync;
-                foreach (var issue in page.Issues)
-                {
-                    Print(issue);
-                }
-
-                token = page.NextPageToken;
-            }
-            while (token.Length > 0);
+            await PrintAllAsync(server, new ListIssuesRequest { UnitCode = parse.GetValue(unit)!, Status = parse.GetValue(status) }, connection.Call(parse, cancellationToken));
             return 0;
         });
         return command;
+    }
+
+    private static Command Queue()
+    {
+        var connection = new ServerConnection();
+        var command = new Command("queue", "List the dispatch centre's queue: issues no category gave an owner, or handed back, waiting to be transferred");
+        connection.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var server = connection.Open(parse);
+            await PrintAllAsync(server, new ListIssuesRequest { DispatchCentre = true }, connection.Call(parse, cancellationToken));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Transfer()
+    {
+        var connection = new ServerConnection();
+        var id = new Option<long>("--id") { Description = "the issue", Required = true };
+        var category = new Option<string>("--category") { Description = "the category confirmed (确权); required when the issue has none", DefaultValueFactory = _ => string.Empty };
+        var unit = new Option<string>("--unit") { Description = "the new owner's unit code", DefaultValueFactory = _ => string.Empty };
+        var department = new Option<string>("--department") { Description = "or the new owner's department code", DefaultValueFactory = _ => string.Empty };
+        var reason = new Option<string>("--reason") { Description = "why this owner", Required = true };
+        var command = new Command("transfer", "Confirm an owner and transfer an issue by hand (确权转派)") { id, category, unit, department, reason };
+        connection.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var server = connection.Open(parse);
+            var reply = await server.Issues().TransferAsync(new TransferRequest
+            {
+                IssueId = parse.GetValue(id),
+                Category = parse.GetValue(category)!,
+                UnitCode = parse.GetValue(unit)!,
+                DepartmentCode = parse.GetValue(department)!,
+                Reason = parse.GetValue(reason)!,
+            }, connection.Call(parse, cancellationToken)).ResponseAsync;
+            Print(reply.Issue);
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task PrintAllAsync(GrpcChannel server, ListIssuesRequest request, CallOptions options)
+    {
+        do
+        {
+            var page = await server.Issues().ListIssuesAsync(request, options).ResponseAsync;
+            foreach (var issue in page.Issues)
+            {
+                Print(issue);
+            }
+
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
     }
 
     private static Command Escalate()

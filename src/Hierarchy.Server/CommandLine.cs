@@ -17,7 +17,8 @@ public static class CommandLine
           --gateway-port  where Orleans clients reach the silo (env HIERARCHY_GATEWAY_PORT; default a free port)
           --dashboard  serve the Orleans Dashboard (HTTP/1.1, no login: keep it on an admin network) (env HIERARCHY_DASHBOARD; default off)
           --no-sample  start with an empty database instead of loading the Tongzhou sample
-        Tokens and roles: Hierarchy:Tokens in appsettings.json, or env Hierarchy__Tokens__<token>=service|member:<id>|admin:<unit id>
+        Tokens and roles: Hierarchy:Tokens in appsettings.json, or env Hierarchy__Tokens__<token>=service|dispatcher|member:<id>|admin:<unit id>|worker:<grid id>|department:<code>
+        Who may whistle (吹哨): Hierarchy:Whistle:By (street, community, grid, district, grid_worker, citizen) and Hierarchy:Whistle:ReportWithinMinutes
         """;
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad flag.</summary>

@@ -82,6 +82,7 @@ public sealed class HierarchyServer : IAsyncDisposable
 
         var tokens = new TokenDirectory(settings.Tokens
             ?? builder.Configuration.GetSection("Hierarchy:Tokens").GetChildren().ToDictionary(c => c.Key, c => c.Value ?? string.Empty));
+        var whistle = settings.Whistle ?? WhistleSettings.Read(builder.Configuration.GetSection("Hierarchy:Whistle"));
         using var loggers = LoggerFactory.Create(l =>
         {
             l.AddSimpleConsole(o => o.SingleLine = true);
@@ -128,6 +129,7 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddHostedService<CommitAnnouncements>();
             builder.Services.AddSingleton(state);
             builder.Services.AddSingleton(tokens);
+            builder.Services.AddSingleton(whistle);
             builder.Services.AddSingleton<HierarchyErrorMap>();
             builder.Services.AddHierarchyGrpc(settings);
 

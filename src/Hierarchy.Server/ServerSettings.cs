@@ -1,4 +1,5 @@
 using System.Net;
+using Hierarchy.Domain.Access;
 
 namespace Hierarchy.Server;
 
@@ -22,6 +23,9 @@ public sealed record ServerSettings
 
     /// <summary>Gets the bearer tokens and the role each grants; null reads <c>Hierarchy:Tokens</c> from configuration.</summary>
     public IReadOnlyDictionary<string, string>? Tokens { get; init; }
+
+    /// <summary>Gets who may blow the whistle (吹哨) and how long a called department has to report; null reads <c>Hierarchy:Whistle</c>.</summary>
+    public WhistlePolicy? Whistle { get; init; }
 
     /// <summary>Gets how often overdue issues are escalated; null turns the background sweeper off. Defaults to 1 second.</summary>
     public TimeSpan? SweepInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -92,6 +92,52 @@ public sealed class IssueTests
         Assert.Equal((issue.Status, issue.Owner, issue.DueAt, issue.Version), (again.Status, again.Owner, again.DueAt, again.Version));
     }
 
+    [Fact]
+    public void An_issue_not_solved_the_same_day_without_an_explanation_that_day_is_missing_one()
+    {
+        var issue = Accepted("sewage");
+        var midnight = new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.FromHours(8));
+
+        Assert.Equal(midnight, issue.ExplainBy);
+        Assert.False(issue.IsExplanationMissing(midnight));
+        Assert.True(issue.IsExplanationMissing(midnight.AddMinutes(1)));
+    }
+
+    [Fact]
+    public void An_explanation_the_same_day_covers_an_issue_solved_later()
+    {
+        var issue = Accepted("sewage");
+        issue.Apply(issue.Explain(Morning.AddHours(10), "admin:3", "管道疏通需要明天进场"));
+
+        Assert.False(issue.IsExplanationMissing(Morning.AddDays(2)));
+    }
+
+    [Fact]
+    public void A_reply_after_its_deadline_stays_overdue_and_none_by_then_is_overdue()
+    {
+        var issue = Accepted("sewage");
+        var due = issue.ReplyDueAt;
+
+        Assert.Equal(Morning.AddDays(1), due);
+        Assert.True(issue.IsReplyOverdue(due.AddTicks(1)));
+        issue.Apply(issue.Reply(due.AddHours(1), "admin:3", "已处理"));
+        Assert.True(issue.IsReplyOverdue(due.AddDays(3)));
+    }
+
+    [Fact]
+    public void A_department_reports_once_for_a_whistle_and_a_second_report_is_refused()
+    {
+        var issue = Accepted("sewage");
+        issue.Apply(issue.Whistle(Morning, "admin:2", "water", ["housing"], TimeSpan.FromMinutes(30), "污水外溢需水务"));
+        issue.Apply(issue.CheckIn(Morning.AddMinutes(40), "department:water", "water", "已到场"));
+
+        var error = Assert.Throws<RuleViolationException>(() => issue.CheckIn(Morning.AddMinutes(41), "department:water", "water", "again"));
+
+        Assert.Contains("no whistle is waiting for it", error.Message, StringComparison.Ordinal);
+        Assert.True(issue.Summons.Single(s => s.DepartmentCode == "water").IsLate(Morning.AddHours(1)));
+        Assert.Null(issue.Summons.Single(s => s.DepartmentCode == "housing").CheckedInAt);
+    }
+
     private static Issue Accepted(string category)
     {
         var tree = TongzhouTree.Snapshot();

@@ -1,3 +1,4 @@
+using Hierarchy.Domain.Access;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
@@ -63,6 +64,7 @@ public sealed class GrainTestCluster : IAsyncDisposable
             host.Services.AddSingleton(stores.Issues);
             host.Services.AddSingleton(stores.Members);
             host.Services.AddSingleton(state);
+            host.Services.AddSingleton(WhistlePolicy.StreetsOnly);
             host.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, clock);
             host.Services.AddSingleton(new EscalationSweepOptions { Interval = null });
             host.Services.AddSingleton<DueIssueSweep>();

@@ -41,7 +41,18 @@ public sealed class TongzhouIssueServer : SqliteServerFixture
     protected override ServerSettings Configure(ServerSettings defaults) => defaults with
     {
         Clock = Clock,
-        Tokens = new Dictionary<string, string> { ["service"] = "service", ["district-admin"] = "admin:1", ["member-1"] = "member:1" },
+        Tokens = new Dictionary<string, string>
+        {
+            ["service"] = "service",
+            ["district-admin"] = "admin:1",
+            ["member-1"] = "member:1",
+            ["dispatcher"] = "dispatcher",
+            ["urban-management"] = "department:urban_management",
+            ["housing"] = "department:housing",
+            // 新华街道 and its 京贸国际城社区.
+            ["street-admin"] = $"admin:{UnitId("110112002")}",
+            ["community-admin"] = $"admin:{UnitId("110112002019")}",
+        },
     };
 }
 

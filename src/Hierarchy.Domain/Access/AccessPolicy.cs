@@ -10,7 +10,7 @@ public static class AccessPolicy
     public static bool SeesPersonalData(Caller caller, OrgTreeSnapshot tree, long unitId, long linkedMemberId) => caller.Role switch
     {
         CallerRole.Member => caller.SubjectId == linkedMemberId,
-        CallerRole.Admin => IsInScope(caller, tree, unitId),
+        CallerRole.Admin or CallerRole.GridWorker => IsInScope(caller, tree, unitId),
         _ => false,
     };
 
@@ -21,8 +21,9 @@ public static class AccessPolicy
         var allowed = caller.Role switch
         {
             CallerRole.Member => caller.SubjectId == memberId,
-            CallerRole.Admin => IsInScope(caller, tree, memberUnitId),
-            _ => true,
+            CallerRole.Admin or CallerRole.GridWorker => IsInScope(caller, tree, memberUnitId),
+            CallerRole.Service or CallerRole.Dispatcher => true,
+            _ => false,
         };
         if (!allowed)
         {

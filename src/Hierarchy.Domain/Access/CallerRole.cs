@@ -11,4 +11,13 @@ public enum CallerRole
 
     /// <summary>An admin of one unit's subtree.</summary>
     Admin,
+
+    /// <summary>Staff of a functional department (职能部门): handle what their department owns, report when a whistle calls it.</summary>
+    Department,
+
+    /// <summary>A dispatcher of the dispatch centre (调度中心): confirms owners and transfers by hand.</summary>
+    Dispatcher,
+
+    /// <summary>A grid worker (网格员, 全科人员): receives, handles and replies to issues in one grid.</summary>
+    GridWorker,
 }

@@ -4,7 +4,10 @@ using Hierarchy.Domain.ReadModel;
 
 namespace Hierarchy.Domain.Access;
 
-/// <summary>Who may do what with an issue: services everything, admins their subtree, members their own households.</summary>
+/// <summary>
+/// Who may do what with an issue: services and dispatchers everything, admins their subtree, grid workers their grid,
+/// departments what they own or were called to, members their own households.
+/// </summary>
 public static class IssueAccess
 {
     /// <summary>Checks the caller may see the issue.</summary>
@@ -12,9 +15,11 @@ public static class IssueAccess
     {
         var allowed = caller.Role switch
         {
-            CallerRole.Service => true,
-            CallerRole.Admin => AccessPolicy.IsInScope(caller, state.Tree, issue.Facts.PlaceUnitId),
-            _ => issue.Facts.HouseholdId is { } household && state.Households.MemberOf(household) == caller.SubjectId,
+            CallerRole.Service or CallerRole.Dispatcher => true,
+            CallerRole.Admin or CallerRole.GridWorker => AccessPolicy.IsInScope(caller, state.Tree, issue.Facts.PlaceUnitId),
+            CallerRole.Department => issue.Owner.DepartmentCode == caller.DepartmentCode || issue.Summons.Any(s => s.DepartmentCode == caller.DepartmentCode),
+            CallerRole.Member => IsLinkedMember(caller, state, issue),
+            _ => false,
         };
         if (!allowed)
         {
@@ -22,20 +27,41 @@ public static class IssueAccess
         }
     }
 
-    /// <summary>Checks the caller may act for the issue's owner: the centre (a service) or an admin over the owner.</summary>
+    /// <summary>Checks the caller may act for the issue's owner: the centre, an admin over the owner, its grid worker, or its department's staff.</summary>
     public static void CheckCanHandle(Caller caller, HierarchyState state, Issue issue, string action)
     {
-        // A department's issue is handled under the district that called it in.
+        // A department's or the centre's issue is handled under the district that called it in.
         var unit = issue.Owner.UnitId ?? issue.Facts.Path[0];
         var allowed = caller.Role switch
         {
             CallerRole.Service => true,
+            CallerRole.Dispatcher => issue.Owner.IsNone || issue.Owner.IsCentre,
             CallerRole.Admin => AccessPolicy.IsInScope(caller, state.Tree, issue.Owner.IsNone ? issue.Facts.PlaceUnitId : unit),
+            CallerRole.GridWorker => issue.Owner.UnitId is { } owner && AccessPolicy.IsInScope(caller, state.Tree, owner),
+            CallerRole.Department => !issue.Owner.IsCentre && issue.Owner.DepartmentCode == caller.DepartmentCode,
             _ => false,
         };
         if (!allowed)
         {
             throw new PermissionDeniedException($"{caller} may not {action} issue {issue.Id}: it is not the owner {issue.Owner} nor over it");
+        }
+    }
+
+    /// <summary>Checks the caller may confirm an owner and transfer by hand: the centre's dispatchers (or the platform as a service).</summary>
+    public static void CheckCanTransfer(Caller caller, Issue issue)
+    {
+        if (caller.Role is not (CallerRole.Service or CallerRole.Dispatcher))
+        {
+            throw new PermissionDeniedException($"{caller} may not transfer issue {issue.Id}: transfers are the dispatch centre's");
+        }
+    }
+
+    /// <summary>Checks the caller is staff of a department a whistle called to the issue.</summary>
+    public static void CheckSpeaksForDepartment(Caller caller, Issue issue, string department)
+    {
+        if (caller.Role != CallerRole.Department || caller.DepartmentCode != department)
+        {
+            throw new PermissionDeniedException($"{caller} may not report for department {department} on issue {issue.Id}");
         }
     }
 
@@ -45,7 +71,7 @@ public static class IssueAccess
         var allowed = caller.Role switch
         {
             CallerRole.Service => true,
-            CallerRole.Member => issue.Facts.HouseholdId is { } household && state.Households.MemberOf(household) == caller.SubjectId,
+            CallerRole.Member => IsLinkedMember(caller, state, issue),
             _ => false,
         };
         if (!allowed)
@@ -54,18 +80,22 @@ public static class IssueAccess
         }
     }
 
-    /// <summary>Checks the caller may report at a place: services anywhere, admins in their subtree, members for their own households.</summary>
+    /// <summary>Checks the caller may report at a place: services and dispatchers anywhere, admins and grid workers in their subtree, members for their own households.</summary>
     public static void CheckCanReport(Caller caller, HierarchyState state, long placeUnitId, long? householdId)
     {
         var allowed = caller.Role switch
         {
-            CallerRole.Service => true,
-            CallerRole.Admin => AccessPolicy.IsInScope(caller, state.Tree, placeUnitId),
-            _ => householdId is { } household && state.Households.MemberOf(household) == caller.SubjectId,
+            CallerRole.Service or CallerRole.Dispatcher => true,
+            CallerRole.Admin or CallerRole.GridWorker => AccessPolicy.IsInScope(caller, state.Tree, placeUnitId),
+            CallerRole.Member => householdId is { } household && state.Households.MemberOf(household) == caller.SubjectId,
+            _ => false,
         };
         if (!allowed)
         {
             throw new PermissionDeniedException($"{caller} may not report issues at unit {placeUnitId}");
         }
     }
+
+    private static bool IsLinkedMember(Caller caller, HierarchyState state, Issue issue) =>
+        issue.Facts.HouseholdId is { } household && state.Households.MemberOf(household) == caller.SubjectId;
 }

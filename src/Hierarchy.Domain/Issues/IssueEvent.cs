@@ -26,4 +26,16 @@ public sealed record IssueEvent(
 
     /// <summary>Gets the citizen's rating, on a Rated event.</summary>
     public Satisfaction? Rating { get; init; }
+
+    /// <summary>Gets the departments a whistle called, the lead first (Whistled), or the department that reported (CheckedIn).</summary>
+    public IReadOnlyList<string> Departments { get; init; } = [];
+
+    /// <summary>Gets by when the called departments must report, on a Whistled event.</summary>
+    public DateTimeOffset? ReportBy { get; init; }
+
+    /// <summary>Gets the escalation chain in force from this event on, on a Transferred or HandedBack event.</summary>
+    public IReadOnlyList<ChainLink>? Route { get; init; }
+
+    /// <summary>Gets the category the dispatcher confirmed, on a Transferred event.</summary>
+    public string? Category { get; init; }
 }

@@ -32,4 +32,25 @@ public enum IssueEventKind
 
     /// <summary>A reorganisation retired its owner and handed it to the unit that took over.</summary>
     Rerouted = 10,
+
+    /// <summary>确权转派: the dispatch centre confirmed who owns it and transferred it by hand, with a reason.</summary>
+    Transferred = 11,
+
+    /// <summary>Its owner handed it back to the dispatch centre as not its job, with a reason.</summary>
+    HandedBack = 12,
+
+    /// <summary>收办回疏: the handler replied to the citizen.</summary>
+    Replied = 13,
+
+    /// <summary>The handler explained to the citizen why it cannot be solved the same day.</summary>
+    Explained = 14,
+
+    /// <summary>吹哨: a lead department and co-operating ones were called in, each to report within a time.</summary>
+    Whistled = 15,
+
+    /// <summary>报到: a called department reported.</summary>
+    CheckedIn = 16,
+
+    /// <summary>A district ruled a whistle on it improper (乱吹哨): the departments were called for what the unit should have handled.</summary>
+    WhistleRuledImproper = 17,
 }

@@ -10,6 +10,7 @@ namespace Hierarchy.Domain.Issues;
 /// <param name="PlaceUnitId">Gets the unit it was reported against (the household's building group, or the unit given).</param>
 /// <param name="Path">Gets the ids of the place and its ancestors, the district first: the subtrees it counts in.</param>
 /// <param name="Chain">Gets the escalation chain: the first owner (首接), up to the ceiling, the department, the district.</param>
+/// <param name="ReplyWithin">Gets how long after the report the citizen must have a reply.</param>
 public sealed record IssueFacts(
     long Id,
     string RequestId,
@@ -19,4 +20,5 @@ public sealed record IssueFacts(
     long? HouseholdId,
     long PlaceUnitId,
     IReadOnlyList<long> Path,
-    IReadOnlyList<ChainLink> Chain);
+    IReadOnlyList<ChainLink> Chain,
+    TimeSpan ReplyWithin);

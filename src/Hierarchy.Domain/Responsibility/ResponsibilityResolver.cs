@@ -33,6 +33,11 @@ public static class ResponsibilityResolver
         return new Resolution(unitIndex, owner, rule, chain, skipped ?? [], tree.PositionsAt(owner), tree.Version);
     }
 
+    /// <summary>Gets the chain a unit a dispatcher chose starts for a category: that unit, up to the ceiling, the department, the district.</summary>
+    /// <exception cref="Errors.InvalidFieldException">The category is not in the list.</exception>
+    public static IReadOnlyList<EscalationStep> ChainFrom(OrgTreeSnapshot tree, int ownerIndex, string category) =>
+        tree.ChainOf(ownerIndex, tree.Matrix.OrdinalOf(category), BuildChain);
+
     private static EscalationStep[] BuildChain(OrgTreeSnapshot tree, int owner, ResponsibilityRule rule)
     {
         var ownerLevel = tree.LevelOf(owner);

@@ -21,4 +21,22 @@ public enum IssueAction
 
     /// <summary>A dissatisfied citizen reopens the issue, with a reason.</summary>
     Reopen,
+
+    /// <summary>确权转派: the dispatch centre transfers the issue by hand to a unit or a department.</summary>
+    Transfer,
+
+    /// <summary>The owner hands the issue back to the dispatch centre.</summary>
+    HandBack,
+
+    /// <summary>The handler replies to the citizen.</summary>
+    Reply,
+
+    /// <summary>The handler explains to the citizen why it is not solved yet.</summary>
+    Explain,
+
+    /// <summary>吹哨: departments are called in.</summary>
+    Whistle,
+
+    /// <summary>报到: a called department reports.</summary>
+    CheckIn,
 }

@@ -18,7 +18,7 @@ namespace Hierarchy.Grains.Issues;
 [Orleans.Placement.PreferLocalPlacement]
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class IssueGrain(
-    IIssueStore issues, HierarchyState state, [FromKeyedServices(DomainClock.Key)] TimeProvider clock, ILogger<IssueGrain> logger)
+    IIssueStore issues, HierarchyState state, WhistlePolicy whistles, [FromKeyedServices(DomainClock.Key)] TimeProvider clock, ILogger<IssueGrain> logger)
     : Grain, IIssueGrain
 {
     private Issue? _current;
@@ -66,9 +66,72 @@ public sealed class IssueGrain(
             case IssueAction.Reopen:
                 IssueAccess.CheckSpeaksForCitizen(caller, state, issue, "reopen");
                 return [issue.Reopen(now, actor, command.Text)];
+            case IssueAction.Transfer:
+                IssueAccess.CheckCanTransfer(caller, issue);
+                return [Transfer(command, issue, now, actor)];
+            case IssueAction.HandBack:
+                IssueAccess.CheckCanHandle(caller, state, issue, "hand back");
+                return [issue.HandBack(now, actor, command.Text)];
+            case IssueAction.Reply:
+                IssueAccess.CheckCanHandle(caller, state, issue, "reply on");
+                return [issue.Reply(now, actor, command.Text)];
+            case IssueAction.Explain:
+                IssueAccess.CheckCanHandle(caller, state, issue, "explain");
+                return [issue.Explain(now, actor, command.Text)];
+            case IssueAction.Whistle:
+                whistles.Check(caller, state, issue);
+                return [Whistle(command, issue, now, actor)];
+            case IssueAction.CheckIn:
+                IssueAccess.CheckSpeaksForDepartment(caller, issue, caller.DepartmentCode);
+                return [issue.CheckIn(now, actor, caller.DepartmentCode, command.Text)];
             default:
                 throw new InvalidFieldException("action", $"{(int)command.Action} is not a step of the loop");
         }
+    }
+
+    private IssueEvent Transfer(IssueCommand command, Issue issue, DateTimeOffset now, string actor)
+    {
+        var tree = state.Tree;
+        var category = command.Category.Length > 0 ? tree.Matrix.RuleFor(command.Category).Category
+            : issue.Facts.Category.Length > 0 ? issue.Facts.Category
+            : throw new InvalidFieldException("category", "is required: the issue has none yet, and the transfer confirms it (确权)");
+        IReadOnlyList<ChainLink> route;
+        if (command.TargetDepartment.Length > 0)
+        {
+            var department = tree.Matrix.KnownDepartment("department_code", command.TargetDepartment);
+            route = IssueRouting.RouteToDepartment(tree.Matrix, department, category, issue.Facts.Path[0]);
+        }
+        else
+        {
+            route = tree.TryIndexOf(command.TargetUnit, out var unit)
+                ? IssueRouting.RouteFrom(tree, unit, category)
+                : throw new NotFoundException($"unit {command.TargetUnit}");
+        }
+
+        return issue.Transfer(now, actor, category, route, command.Text);
+    }
+
+    private IssueEvent Whistle(IssueCommand command, Issue issue, DateTimeOffset now, string actor)
+    {
+        var list = state.Tree.Matrix;
+        if (issue.Facts.Category.Length == 0)
+        {
+            throw new RuleViolationException($"cannot whistle on issue {issue.Id}: it has no category yet; the dispatch centre confirms one first");
+        }
+
+        var rule = list.RuleFor(issue.Facts.Category);
+        var named = command.TargetDepartment.Length > 0 || command.Departments is { Length: > 0 };
+        var lead = named ? list.KnownDepartment("lead_department", command.TargetDepartment).Code : rule.DepartmentCode;
+        var cooperating = named
+            ? command.Departments?.Select(code => list.KnownDepartment("cooperating_departments", code).Code).ToArray() ?? []
+            : rule.CooperatingDepartments;
+        if (command.ReportWithin < TimeSpan.Zero || command.ReportWithin > TimeSpan.FromDays(30))
+        {
+            throw new InvalidFieldException("report_within_seconds", $"{(long)command.ReportWithin.TotalSeconds} is not between 0 and 30 days");
+        }
+
+        var within = command.ReportWithin == TimeSpan.Zero ? whistles.ReportWithin : command.ReportWithin;
+        return issue.Whistle(now, actor, lead, cooperating, within, command.Text);
     }
 
     private async Task<Issue> StepAsync(long expectedVersion, Func<Issue, DateTimeOffset, IReadOnlyList<IssueEvent>> decide)

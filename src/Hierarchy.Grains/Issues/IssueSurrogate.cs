@@ -27,7 +27,23 @@ public readonly record struct IssueSurrogate(
     [property: Id(19)] int? Rating,
     [property: Id(20)] int ReopenCount,
     [property: Id(21)] int EscalationCount,
-    [property: Id(22)] long Version);
+    [property: Id(22)] long Version,
+    [property: Id(23)] TimeSpan ReplyWithin,
+    [property: Id(24)] ChainLinkSurrogate[]? Route,
+    [property: Id(25)] DateTimeOffset? RepliedAt,
+    [property: Id(26)] DateTimeOffset? ExplainedAt,
+    [property: Id(27)] SummonsSurrogate[] Summons,
+    [property: Id(28)] int ImproperWhistles);
+
+/// <summary>A link of a chain in force since a transfer, as it crosses between silos.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct ChainLinkSurrogate([property: Id(0)] long? Unit, [property: Id(1)] string? Department, [property: Id(2)] string Level, [property: Id(3)] TimeSpan Limit);
+
+/// <summary>A department a whistle called, as it crosses between silos.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct SummonsSurrogate(
+    [property: Id(0)] string Department, [property: Id(1)] bool Lead, [property: Id(2)] DateTimeOffset SummonedAt, [property: Id(3)] DateTimeOffset DueAt,
+    [property: Id(4)] DateTimeOffset? CheckedInAt);
 
 /// <summary>Lets <see cref="Issue"/> be a grain call's answer, through <see cref="IssueSurrogate"/>.</summary>
 [RegisterConverter]
@@ -43,11 +59,13 @@ public sealed class IssueSurrogateConverter : IConverter<Issue, IssueSurrogate>
         }
 
         var facts = new IssueFacts(surrogate.Id, surrogate.RequestId, surrogate.Category, (IssueChannel)surrogate.Channel, surrogate.Description,
-            surrogate.HouseholdId, surrogate.PlaceUnitId, surrogate.Path, chain);
+            surrogate.HouseholdId, surrogate.PlaceUnitId, surrogate.Path, chain, surrogate.ReplyWithin);
         return Issue.Restore(facts, new IssueSnapshot(
             (IssueStatus)surrogate.Status, surrogate.ChainStep, new IssueOwner(surrogate.OwnerUnit, surrogate.OwnerDepartment), surrogate.DueAt,
             surrogate.ReportedAt, surrogate.ResolvedAt, (Satisfaction?)surrogate.Rating, surrogate.ReopenCount, surrogate.EscalationCount,
-            surrogate.Version));
+            surrogate.Version, surrogate.Route?.Select(l => new ChainLink(new IssueOwner(l.Unit, l.Department), l.Level, l.Limit)).ToArray(),
+            surrogate.RepliedAt, surrogate.ExplainedAt,
+            [.. surrogate.Summons.Select(s => new Summons(s.Department, s.Lead, s.SummonedAt, s.DueAt, s.CheckedInAt))], surrogate.ImproperWhistles));
     }
 
     /// <inheritdoc />
@@ -58,6 +76,9 @@ public sealed class IssueSurrogateConverter : IConverter<Issue, IssueSurrogate>
             facts.Id, facts.RequestId, facts.Category, (int)facts.Channel, facts.Description, facts.HouseholdId, facts.PlaceUnitId, [.. facts.Path],
             [.. facts.Chain.Select(l => l.Owner.UnitId)], [.. facts.Chain.Select(l => l.Owner.DepartmentCode)], [.. facts.Chain.Select(l => l.Level)],
             [.. facts.Chain.Select(l => l.TimeLimit)], (int)fold.Status, fold.ChainStep, fold.Owner.UnitId, fold.Owner.DepartmentCode, fold.DueAt,
-            fold.ReportedAt, fold.ResolvedAt, (int?)fold.Rating, fold.ReopenCount, fold.EscalationCount, fold.Version);
+            fold.ReportedAt, fold.ResolvedAt, (int?)fold.Rating, fold.ReopenCount, fold.EscalationCount, fold.Version, facts.ReplyWithin,
+            fold.Route?.Select(l => new ChainLinkSurrogate(l.Owner.UnitId, l.Owner.DepartmentCode, l.Level, l.TimeLimit)).ToArray(), fold.RepliedAt,
+            fold.ExplainedAt, [.. fold.Summons.Select(s => new SummonsSurrogate(s.DepartmentCode, s.Lead, s.SummonedAt, s.DueAt, s.CheckedInAt))],
+            fold.ImproperWhistles);
     }
 }

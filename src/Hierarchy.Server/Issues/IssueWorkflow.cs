@@ -5,6 +5,7 @@ using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
 using Hierarchy.Grains.Issues;
 using Hierarchy.Grains.Sweeps;
+using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Services;
 using Hierarchy.Storage.Stores;
 
@@ -13,9 +14,12 @@ namespace Hierarchy.Server.Issues;
 /// <summary>The closed loop as callers drive it: checks at the edge, each step taken by the issue's grain, then a wake-up for this silo's watchers.</summary>
 public sealed class IssueWorkflow(
     HierarchyState state, IIssueStore issues, [FromKeyedServices(ServerSettings.ClockKey)] TimeProvider clock, IssueFeed feed, IGrainFactory grains,
-    DueIssueSweep sweep)
+    DueIssueSweep sweep, RetiredUnits retired)
 {
-    /// <summary>Reports an issue, routed by the responsibility matrix; the same caller's same request id returns the first issue.</summary>
+    /// <summary>
+    /// Reports an issue, routed by the responsibility list; without a category no one is clearly its owner, and the dispatch
+    /// centre receives it. The same caller's same request id returns the first issue.
+    /// </summary>
     public async Task<Issue> ReportAsync(Caller caller, ReportCommand command, CancellationToken cancellationToken)
     {
         // Their lengths are bounded at the edge (RequestLimits); here they must be present.
@@ -28,11 +32,12 @@ public sealed class IssueWorkflow(
 
         var tree = state.Tree;
         var place = Places.Locate(state, tree, command.HouseholdId, command.UnitId, command.UnitCode);
-        var resolution = ResponsibilityResolver.Resolve(tree, place, command.Category);
         long? household = command.HouseholdId == 0 ? null : command.HouseholdId;
         IssueAccess.CheckCanReport(caller, state, tree.UnitAt(place).Id, household);
         var key = IdempotencyKey.Scoped(caller.ToString(), command.RequestId);
-        var facts = IssueRouting.Facts(tree, resolution, 0, key, command.Channel, command.Description, household);
+        var facts = command.Category.Length == 0
+            ? IssueRouting.ForCentre(tree, place, 0, key, command.Channel, command.Description, household)
+            : IssueRouting.Facts(tree, ResponsibilityResolver.Resolve(tree, place, command.Category), 0, key, command.Channel, command.Description, household);
         var (issue, created) = await issues.ReportAsync(facts, Issue.Report(clock.GetUtcNow(), caller.ToString()), cancellationToken);
         if (created)
         {
@@ -77,6 +82,57 @@ public sealed class IssueWorkflow(
     /// <summary>A dissatisfied citizen reopens the issue.</summary>
     public Task<Issue> ReopenAsync(Caller caller, long id, long expectedVersion, string reason, CancellationToken cancellationToken) =>
         ActAsync(id, new IssueCommand(IssueAction.Reopen, caller.ToString(), expectedVersion, reason), cancellationToken);
+
+    /// <summary>确权转派: the dispatch centre transfers the issue to a unit (by id or code) or a department; a retired unit is refused, naming it.</summary>
+    public async Task<Issue> TransferAsync(Caller caller, V1.TransferRequest request, CancellationToken cancellationToken)
+    {
+        var toUnit = request.UnitId != 0 || request.UnitCode.Length > 0;
+        if (toUnit == (request.DepartmentCode.Length > 0))
+        {
+            throw new InvalidFieldException("unit_id", "set the new owner: a unit by id or code, or a department_code; exactly one");
+        }
+
+        var unit = 0L;
+        if (toUnit)
+        {
+            var (_, _, found) = await retired.FindAsync(state.Tree, request.UnitId, request.UnitCode, cancellationToken);
+            if (found.Retired)
+            {
+                throw new RuleViolationException(
+                    $"cannot transfer issue {request.IssueId} to {found.Level} {found.Code} {found.Name}: it retired at tree version {found.RetiredVersion}");
+            }
+
+            unit = found.Id;
+        }
+
+        return await ActAsync(request.IssueId, new IssueCommand(IssueAction.Transfer, caller.ToString(), request.ExpectedVersion, request.Reason,
+            Category: request.Category, TargetUnit: unit, TargetDepartment: request.DepartmentCode), cancellationToken);
+    }
+
+    /// <summary>The owner hands the issue back to the dispatch centre.</summary>
+    public Task<Issue> HandBackAsync(Caller caller, long id, long expectedVersion, string reason, CancellationToken cancellationToken) =>
+        ActAsync(id, new IssueCommand(IssueAction.HandBack, caller.ToString(), expectedVersion, reason), cancellationToken);
+
+    /// <summary>The handler replies to the citizen, or explains why the issue is not solved yet.</summary>
+    public Task<Issue> ReplyAsync(Caller caller, long id, long expectedVersion, string text, bool explanation, CancellationToken cancellationToken) =>
+        ActAsync(id, new IssueCommand(explanation ? IssueAction.Explain : IssueAction.Reply, caller.ToString(), expectedVersion, text), cancellationToken);
+
+    /// <summary>吹哨: departments are called to the issue.</summary>
+    public Task<Issue> WhistleAsync(Caller caller, V1.WhistleRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ReportWithinSeconds is < 0 or > 30 * 86_400)
+        {
+            throw new InvalidFieldException("report_within_seconds", $"{request.ReportWithinSeconds} is not between 0 and 30 days");
+        }
+
+        return ActAsync(request.IssueId, new IssueCommand(IssueAction.Whistle, caller.ToString(), request.ExpectedVersion, request.Reason,
+            TargetDepartment: request.LeadDepartment, Departments: [.. request.CooperatingDepartments],
+            ReportWithin: TimeSpan.FromSeconds(request.ReportWithinSeconds)), cancellationToken);
+    }
+
+    /// <summary>报到: a called department reports.</summary>
+    public Task<Issue> CheckInAsync(Caller caller, long id, long expectedVersion, string note, CancellationToken cancellationToken) =>
+        ActAsync(id, new IssueCommand(IssueAction.CheckIn, caller.ToString(), expectedVersion, note), cancellationToken);
 
     /// <summary>Escalates every issue due by now, in batches, each exactly once, from this silo; returns how many moved.</summary>
     public async Task<int> SweepAsync(int batch, CancellationToken cancellationToken, IProgress<int>? committed = null)

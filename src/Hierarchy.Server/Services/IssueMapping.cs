@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.ReadModel;
+using Hierarchy.Domain.Responsibility;
 
 namespace Hierarchy.Server.Services;
 
@@ -19,7 +20,7 @@ internal static class IssueMapping
             HouseholdId = issue.Facts.HouseholdId ?? 0,
             PlaceUnitId = issue.Facts.PlaceUnitId,
             Status = (V1.IssueStatus)issue.Status,
-            Owner = issue.Owner.IsNone ? null : Owner(tree, issue.Owner, issue.Facts.Chain[issue.ChainStep].Level),
+            Owner = issue.Owner.IsNone ? null : Owner(tree, issue.Owner, issue.Route[issue.ChainStep].Level),
             FirstReceiver = Owner(tree, issue.FirstReceiver, issue.Facts.Chain[0].Level),
             ChainStep = issue.ChainStep,
             DueAt = Time(issue.DueAt),
@@ -29,8 +30,21 @@ internal static class IssueMapping
             ReopenCount = issue.ReopenCount,
             EscalationCount = issue.EscalationCount,
             Version = issue.Version,
+            ReplyDueAt = Timestamp.FromDateTimeOffset(issue.ReplyDueAt),
+            RepliedAt = Time(issue.RepliedAt),
+            ExplainBy = Timestamp.FromDateTimeOffset(issue.ExplainBy),
+            ExplainedAt = Time(issue.ExplainedAt),
         };
-        message.EscalationChain.AddRange(issue.Facts.Chain.Select(link => Owner(tree, link.Owner, link.Level)));
+        message.EscalationChain.AddRange(issue.Route.Select(link => Owner(tree, link.Owner, link.Level)));
+        message.Summons.AddRange(issue.Summons.Select(s => new V1.Summons
+        {
+            DepartmentCode = s.DepartmentCode,
+            DepartmentName = DepartmentName(tree, s.DepartmentCode),
+            Lead = s.Lead,
+            SummonedAt = Timestamp.FromDateTimeOffset(s.SummonedAt),
+            DueAt = Timestamp.FromDateTimeOffset(s.DueAt),
+            CheckedInAt = Time(s.CheckedInAt),
+        }));
         if (withEvents)
         {
             message.Events.AddRange(issue.Events.Select(e => Event(tree, issue, e)));
@@ -39,19 +53,36 @@ internal static class IssueMapping
         return message;
     }
 
-    public static V1.IssueEvent Event(OrgTreeSnapshot tree, Issue issue, IssueEvent e) => new()
+    public static V1.IssueEvent Event(OrgTreeSnapshot tree, Issue issue, IssueEvent e)
     {
-        Position = e.Position,
-        Kind = (V1.IssueEventKind)e.Kind,
-        At = Timestamp.FromDateTimeOffset(e.At),
-        Actor = e.Actor,
-        From = (V1.IssueStatus)(e.From ?? 0),
-        To = (V1.IssueStatus)e.To,
-        Owner = e.Owner.IsNone ? null : Owner(tree, e.Owner, issue.Facts.Chain[e.ChainStep].Level),
-        DueAt = Time(e.DueAt),
-        Reason = e.Reason,
-        Rating = (V1.Satisfaction)(e.Rating ?? 0),
-    };
+        var message = new V1.IssueEvent
+        {
+            Position = e.Position,
+            Kind = (V1.IssueEventKind)e.Kind,
+            At = Timestamp.FromDateTimeOffset(e.At),
+            Actor = e.Actor,
+            From = (V1.IssueStatus)(e.From ?? 0),
+            To = (V1.IssueStatus)e.To,
+            Owner = e.Owner.IsNone ? null : Owner(tree, e.Owner, LevelOf(tree, issue, e.Owner)),
+            DueAt = Time(e.DueAt),
+            Reason = e.Reason,
+            Rating = (V1.Satisfaction)(e.Rating ?? 0),
+            ReportBy = Time(e.ReportBy),
+            Category = e.Category ?? string.Empty,
+        };
+        message.Departments.AddRange(e.Departments);
+        return message;
+    }
+
+    // An event's chain step counts in the chain in force then, which a later transfer may have replaced: the owner tells its level.
+    private static string LevelOf(OrgTreeSnapshot tree, Issue issue, IssueOwner owner) =>
+        owner.IsCentre ? DispatchCentre.Level
+        : owner.DepartmentCode is not null ? "Department"
+        : tree.TryIndexOf(owner.UnitId!.Value, out var index) ? tree.LevelOf(index).ToString()
+        : issue.Facts.Chain.Concat(issue.Route).FirstOrDefault(link => link.Owner == owner)?.Level ?? "Unit";
+
+    private static string DepartmentName(OrgTreeSnapshot tree, string code) =>
+        code == DispatchCentre.Code ? DispatchCentre.Name : tree.Matrix.Departments.FirstOrDefault(d => d.Code == code)?.Name ?? string.Empty;
 
     private static V1.IssueOwner Owner(OrgTreeSnapshot tree, IssueOwner owner, string level)
     {
@@ -64,7 +95,7 @@ internal static class IssueMapping
         else
         {
             message.DepartmentCode = owner.DepartmentCode!;
-            message.Name = tree.Matrix.Departments.FirstOrDefault(d => d.Code == owner.DepartmentCode)?.Name ?? string.Empty;
+            message.Name = DepartmentName(tree, owner.DepartmentCode!);
         }
 
         return message;

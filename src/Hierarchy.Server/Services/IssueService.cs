@@ -50,6 +50,30 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
     public override Task<V1.IssueReply> Reopen(V1.ReopenRequest request, ServerCallContext context) =>
         Reply(context, caller => workflow.ReopenAsync(caller, request.IssueId, request.ExpectedVersion, request.Reason, context.CancellationToken));
 
+    /// <inheritdoc />
+    public override Task<V1.IssueReply> Transfer(V1.TransferRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.TransferAsync(caller, request, context.CancellationToken));
+
+    /// <inheritdoc />
+    public override Task<V1.IssueReply> HandBack(V1.HandBackRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.HandBackAsync(caller, request.IssueId, request.ExpectedVersion, request.Reason, context.CancellationToken));
+
+    /// <inheritdoc />
+    public override Task<V1.IssueReply> Reply(V1.ReplyRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.ReplyAsync(caller, request.IssueId, request.ExpectedVersion, request.Text, explanation: false, context.CancellationToken));
+
+    /// <inheritdoc />
+    public override Task<V1.IssueReply> Explain(V1.ReplyRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.ReplyAsync(caller, request.IssueId, request.ExpectedVersion, request.Text, explanation: true, context.CancellationToken));
+
+    /// <inheritdoc />
+    public override Task<V1.IssueReply> Whistle(V1.WhistleRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.WhistleAsync(caller, request, context.CancellationToken));
+
+    /// <inheritdoc />
+    public override Task<V1.IssueReply> CheckIn(V1.CheckInRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.CheckInAsync(caller, request.IssueId, request.ExpectedVersion, request.Note, context.CancellationToken));
+
     private async Task<V1.IssueReply> Reply(ServerCallContext context, Func<Caller, Task<Issue>> action, bool withEvents = false)
     {
         var caller = context.Caller();
@@ -61,7 +85,8 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
     public override async Task<V1.ListIssuesResponse> ListIssues(V1.ListIssuesRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var query = await ScopeAsync(caller, request.UnitId, request.UnitCode, request.MemberId, context.CancellationToken) with
+        var query = await ScopeAsync(caller, request.UnitId, request.UnitCode, request.MemberId, request.DepartmentCode, request.DispatchCentre,
+            context.CancellationToken) with
         {
             Status = request.Status == V1.IssueStatus.Unspecified ? null
                 : Enum.IsDefined((IssueStatus)request.Status) ? (IssueStatus)request.Status
@@ -87,7 +112,7 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
     public override async Task WatchIssues(V1.WatchIssuesRequest request, IServerStreamWriter<V1.IssueChange> changes, ServerCallContext context)
     {
         var caller = context.Caller();
-        var query = await ScopeAsync(caller, request.UnitId, request.UnitCode, request.MemberId, context.CancellationToken);
+        var query = await ScopeAsync(caller, request.UnitId, request.UnitCode, request.MemberId, string.Empty, false, context.CancellationToken);
         if (request.AfterPosition < 0)
         {
             throw new InvalidFieldException("after_position", $"{request.AfterPosition} is negative");
@@ -117,16 +142,38 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
         }
     }
 
-    /// <summary>The issues a caller may list or watch: a subtree within its reach, or a member's own households.</summary>
-    private async Task<IssueQuery> ScopeAsync(Caller caller, long unitId, string unitCode, long memberId, CancellationToken cancellationToken)
+    /// <summary>The issues a caller may list or watch: a subtree within its reach, a member's own households, a department's, or the centre's queue.</summary>
+    private async Task<IssueQuery> ScopeAsync(
+        Caller caller, long unitId, string unitCode, long memberId, string department, bool centre, CancellationToken cancellationToken)
     {
-        if (memberId != 0)
+        if ((unitId != 0 || unitCode.Length > 0 ? 1 : 0) + (memberId != 0 ? 1 : 0) + (department.Length > 0 ? 1 : 0) + (centre ? 1 : 0) > 1)
         {
-            if (unitId != 0 || unitCode.Length > 0)
+            throw new InvalidFieldException("member_id", "set one of a unit, a member, a department_code or dispatch_centre");
+        }
+
+        if (department.Length > 0)
+        {
+            state.Tree.Matrix.KnownDepartment("department_code", department);
+            if (caller.Role is not (CallerRole.Service or CallerRole.Dispatcher) && caller.DepartmentCode != department)
             {
-                throw new InvalidFieldException("member_id", "set a unit or a member, not both");
+                throw new PermissionDeniedException($"{caller} may not list the issues of department {department}");
             }
 
+            return new IssueQuery { DepartmentCode = department };
+        }
+
+        if (centre)
+        {
+            if (caller.Role is not (CallerRole.Service or CallerRole.Dispatcher))
+            {
+                throw new PermissionDeniedException($"{caller} may not list the dispatch centre's queue");
+            }
+
+            return new IssueQuery { CentreQueue = true };
+        }
+
+        if (memberId != 0)
+        {
             var member = state.Members.Get(memberId) ?? throw new NotFoundException($"party member {memberId}");
             AccessPolicy.CheckCanListHouseholds(caller, state.Tree, memberId, member.Member.UnitId);
             return new IssueQuery { HouseholdIds = member.Households };
@@ -134,7 +181,13 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
 
         // A retired unit's issues stay listable, judged in the last tree that held it.
         var (tree, _, unit) = await retired.FindAsync(state.Tree, unitId, unitCode, cancellationToken);
-        if (caller.Role == CallerRole.Member || (caller.Role == CallerRole.Admin && !AccessPolicy.IsInScope(caller, tree, unit.Id)))
+        var allowed = caller.Role switch
+        {
+            CallerRole.Service or CallerRole.Dispatcher => true,
+            CallerRole.Admin or CallerRole.GridWorker => AccessPolicy.IsInScope(caller, tree, unit.Id),
+            _ => false,
+        };
+        if (!allowed)
         {
             throw new PermissionDeniedException($"{caller} may not list the issues of {unit.Level} {unit.Code}");
         }

@@ -3,7 +3,7 @@ using Hierarchy.Domain.Organization;
 
 namespace Hierarchy.Storage.Stores;
 
-/// <summary>Which issues to list or watch: a subtree or a set of households, optionally by status, category and report time.</summary>
+/// <summary>Which issues to list or watch: a subtree, a set of households, a department or the centre's queue, optionally by status, category and report time.</summary>
 public sealed record IssueQuery
 {
     /// <summary>Gets the level of the subtree's root; null for no subtree filter.</summary>
@@ -14,6 +14,12 @@ public sealed record IssueQuery
 
     /// <summary>Gets the households, for a party member's view; null for no household filter.</summary>
     public IReadOnlyList<long>? HouseholdIds { get; init; }
+
+    /// <summary>Gets the department whose issues to keep: those it owns or a whistle called it to; null for no department filter.</summary>
+    public string? DepartmentCode { get; init; }
+
+    /// <summary>Gets whether to keep only the dispatch centre's queue: the issues it owns.</summary>
+    public bool CentreQueue { get; init; }
 
     /// <summary>Gets the status to keep; null keeps all.</summary>
     public IssueStatus? Status { get; init; }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
+using Hierarchy.Domain.Responsibility;
 using Hierarchy.Storage.Providers;
 
 namespace Hierarchy.Storage.Stores;
@@ -22,16 +23,17 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
             var id = await Sql.ScalarAsync<long>(connection, transaction,
                 $"""
                 INSERT INTO issues (request_id, category, channel, description, household_id, place_unit_id, {string.Join(", ", IssueRows.PathColumns)},
-                    chain, status, chain_step, reported_at, version)
+                    chain, status, chain_step, reported_at, version, reply_due_at, explain_by)
                 VALUES (@request, @category, @channel, @description, @household, @place, @p0, @p1, @p2, @p3, @p4,
-                    @chain, @status, 0, @at, 1)
+                    @chain, @status, 0, @at, 1, @reply_due, @explain_by)
                 ON CONFLICT (request_id) DO NOTHING
                 RETURNING id
                 """,
                 cancellationToken,
                 ("request", facts.RequestId), ("category", facts.Category), ("channel", (short)facts.Channel), ("description", facts.Description),
                 ("household", facts.HouseholdId), ("place", facts.PlaceUnitId), ("p0", path[0]), ("p1", path[1]), ("p2", path[2]), ("p3", path[3]),
-                ("p4", path[4]), ("chain", IssueRows.EncodeChain(facts.Chain)), ("status", (short)reported.To), ("at", reported.At.ToUnixTimeMilliseconds()));
+                ("p4", path[4]), ("chain", IssueRows.EncodeChain(facts.Chain)), ("status", (short)reported.To), ("at", reported.At.ToUnixTimeMilliseconds()),
+                ("reply_due", (reported.At + facts.ReplyWithin).ToUnixTimeMilliseconds()), ("explain_by", CitizenDay.EndOf(reported.At).ToUnixTimeMilliseconds()));
             if (id == 0)
             {
                 var existing = await SelectAsync(connection, transaction, "i.request_id = @request", string.Empty, cancellationToken, ("request", facts.RequestId));
@@ -124,14 +126,16 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
         database.RunAsync<IReadOnlyList<(Issue, IssueEvent)>>(async connection =>
         {
             var (where, parameters) = Filter(query);
-            return await Sql.ListAsync(connection, null,
+            var rows = await Sql.ListAsync(connection, null,
                 $"""
                 SELECT {IssueRows.Columns}, {IssueRows.EventColumns}
                 FROM issue_events e JOIN issues i ON i.id = e.issue_id
                 WHERE e.position > @position AND e.position <= @upTo{where} ORDER BY e.position LIMIT @limit
                 """,
-                r => (IssueRows.Read(r), IssueRows.ReadEvent(r, 24)), cancellationToken,
+                r => (IssueRows.Read(r), IssueRows.ReadEvent(r, IssueRows.ColumnCount)), cancellationToken,
                 [.. parameters, ("position", position), ("upTo", upTo), ("limit", limit)]);
+            var summons = await SummonsAsync(connection, null, [.. rows.Select(r => r.Item1.Facts.Id).Distinct()], cancellationToken);
+            return [.. rows.Select(r => (IssueRows.Restore(r.Item1, summons), r.Item2))];
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -180,6 +184,18 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
             parameters.AddRange(households.Select((h, i) => ("hh" + i, (object?)h)));
         }
 
+        if (query.DepartmentCode is { } department)
+        {
+            where.Add("(i.owner_department = @department OR EXISTS (SELECT 1 FROM issue_summons s WHERE s.issue_id = i.id AND s.department = @department))");
+            parameters.Add(("department", department));
+        }
+
+        if (query.CentreQueue)
+        {
+            where.Add("i.owner_department = @centre");
+            parameters.Add(("centre", DispatchCentre.Code));
+        }
+
         if (query.Status is { } status)
         {
             where.Add("i.status = @status");
@@ -217,6 +233,7 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
             issue.Apply(e);
             accepted ??= e.Kind == IssueEventKind.Accepted ? e.At : null;
             statements.Add((IssueRows.InsertEvent, IssueRows.EventParameters(issue.Id, issue.Version, e)));
+            statements.AddRange(IssueRows.SummonsStatements(issue.Id, issue.Version, e));
         }
 
         if (events.Count > 0)
@@ -229,7 +246,30 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
 
     internal static async Task<IReadOnlyList<Issue>> SelectAsync(
         DbConnection connection, DbTransaction? transaction, string where, string tail, CancellationToken cancellationToken,
-        params (string Name, object? Value)[] parameters) =>
-        await Sql.ListAsync(connection, transaction, $"SELECT {IssueRows.Columns} FROM issues i WHERE {where}{tail}", IssueRows.Read,
+        params (string Name, object? Value)[] parameters)
+    {
+        var rows = await Sql.ListAsync(connection, transaction, $"SELECT {IssueRows.Columns} FROM issues i WHERE {where}{tail}", IssueRows.Read,
             cancellationToken, parameters);
+        var summons = await SummonsAsync(connection, transaction, [.. rows.Select(r => r.Facts.Id)], cancellationToken);
+        return [.. rows.Select(r => IssueRows.Restore(r, summons))];
+    }
+
+    // Few issues are ever whistled for: one query for a page, answering nothing for most.
+    private static async Task<ILookup<long, Summons>> SummonsAsync(
+        DbConnection connection, DbTransaction? transaction, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return Array.Empty<(long, Summons)>().ToLookup(x => x.Item1, x => x.Item2);
+        }
+
+        var names = ids.Select((_, i) => "@s" + i).ToArray();
+        var rows = await Sql.ListAsync(connection, transaction,
+            $"""
+            SELECT issue_id, department, lead, summoned_at, due_at, checked_in_at FROM issue_summons
+            WHERE issue_id IN ({string.Join(", ", names)}) ORDER BY issue_id, seq, lead DESC, department
+            """,
+            r => (r.GetInt64(0), IssueRows.ReadSummons(r)), cancellationToken, [.. ids.Select((id, i) => ("s" + i, (object?)id))]);
+        return rows.ToLookup(x => x.Item1, x => x.Item2);
+    }
 }

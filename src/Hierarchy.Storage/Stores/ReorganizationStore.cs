@@ -149,7 +149,9 @@ public sealed class ReorganizationStore(Database database) : IReorganizationStor
             {
                 var chain = issue.ChainAfter(effect.Successors);
                 statements.AddRange(IssueStore.Append(issue, [step]));
-                statements.Add(("UPDATE issues SET chain = @chain WHERE id = @id", [("chain", IssueRows.EncodeChain(chain)), ("id", issue.Id)]));
+                var route = issue.RouteAfter(effect.Successors);
+                statements.Add(("UPDATE issues SET chain = @chain, route = @route WHERE id = @id",
+                    [("chain", IssueRows.EncodeChain(chain)), ("route", route is null ? null : IssueRows.EncodeChain(route)), ("id", issue.Id)]));
             }
         }
 
