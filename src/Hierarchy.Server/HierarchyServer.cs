@@ -83,6 +83,7 @@ public sealed class HierarchyServer : IAsyncDisposable
         var tokens = new TokenDirectory(settings.Tokens
             ?? builder.Configuration.GetSection("Hierarchy:Tokens").GetChildren().ToDictionary(c => c.Key, c => c.Value ?? string.Empty));
         var whistle = settings.Whistle ?? WhistleSettings.Read(builder.Configuration.GetSection("Hierarchy:Whistle"));
+        var scoring = ScoringSettings.Read(builder.Configuration.GetSection("Hierarchy:Scoring"));
         using var loggers = LoggerFactory.Create(l =>
         {
             l.AddSimpleConsole(o => o.SingleLine = true);
@@ -114,6 +115,7 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddKeyedSingleton(ServerSettings.ClockKey, settings.Clock);
             builder.Services.AddSingleton<IssueFeed>();
             builder.Services.AddSingleton<IssueWorkflow>();
+            builder.Services.AddSingleton<IssueScopes>();
             builder.Services.AddSingleton(new EscalationSweepOptions { Interval = settings.SweepInterval });
             builder.Services.AddSingleton<DueIssueSweep>();
             builder.Services.AddHostedService<EscalationSweepers>();
@@ -130,6 +132,8 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton(state);
             builder.Services.AddSingleton(tokens);
             builder.Services.AddSingleton(whistle);
+            builder.Services.AddSingleton(scoring);
+            builder.Services.AddSingleton(stores.Supervision);
             builder.Services.AddSingleton<HierarchyErrorMap>();
             builder.Services.AddHierarchyGrpc(settings);
 

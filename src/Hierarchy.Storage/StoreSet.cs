@@ -20,6 +20,7 @@ public sealed class StoreSet : IAsyncDisposable
         Changes = new ChangeFeed(database);
         KeyUnits = new KeyUnitStore(database);
         ResponsibilityLists = new ResponsibilityListStore(database);
+        Supervision = new SupervisionStore(database);
     }
 
     /// <summary>Gets the engine.</summary>
@@ -51,6 +52,9 @@ public sealed class StoreSet : IAsyncDisposable
 
     /// <summary>Gets the responsibility list's plans and history.</summary>
     public IResponsibilityListStore ResponsibilityLists { get; }
+
+    /// <summary>Gets the supervision orders.</summary>
+    public ISupervisionStore Supervision { get; }
 
     /// <summary>Opens a database and applies pending schema scripts.</summary>
     public static async Task<StoreSet> OpenAsync(Database database, CancellationToken cancellationToken)

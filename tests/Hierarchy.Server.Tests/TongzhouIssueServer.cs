@@ -52,6 +52,7 @@ public sealed class TongzhouIssueServer : SqliteServerFixture
             // 新华街道 and its 京贸国际城社区.
             ["street-admin"] = $"admin:{UnitId("110112002")}",
             ["community-admin"] = $"admin:{UnitId("110112002019")}",
+            ["yuqiao-admin"] = $"admin:{UnitId("110112004")}",
         },
     };
 }

@@ -39,4 +39,7 @@ public enum IssueAction
 
     /// <summary>报到: a called department reports.</summary>
     CheckIn,
+
+    /// <summary>A district rules a whistle improper (乱吹哨).</summary>
+    RuleWhistleImproper,
 }

@@ -84,6 +84,10 @@ public sealed class IssueGrain(
             case IssueAction.CheckIn:
                 IssueAccess.CheckSpeaksForDepartment(caller, issue, caller.DepartmentCode);
                 return [issue.CheckIn(now, actor, caller.DepartmentCode, command.Text)];
+            case IssueAction.RuleWhistleImproper:
+                AccessPolicy.CheckDistrictAdmin(caller, state.Tree, "ruling on a whistle");
+                AccessPolicy.CheckAdminOf(caller, state.Tree, "ruling on a whistle", issue.Facts.PlaceUnitId);
+                return [issue.RuleWhistleImproper(now, actor, command.Text)];
             default:
                 throw new InvalidFieldException("action", $"{(int)command.Action} is not a step of the loop");
         }

@@ -23,4 +23,7 @@ public static class HierarchyClients
 
     /// <summary>Gets a client of <c>hierarchy.v1.AdminService</c>.</summary>
     public static AdminService.AdminServiceClient Admin(this ChannelBase channel) => new(channel);
+
+    /// <summary>Gets a client of <c>hierarchy.v1.SupervisionService</c>.</summary>
+    public static SupervisionService.SupervisionServiceClient Supervision(this ChannelBase channel) => new(channel);
 }

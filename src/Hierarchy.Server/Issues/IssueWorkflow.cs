@@ -134,6 +134,10 @@ public sealed class IssueWorkflow(
     public Task<Issue> CheckInAsync(Caller caller, long id, long expectedVersion, string note, CancellationToken cancellationToken) =>
         ActAsync(id, new IssueCommand(IssueAction.CheckIn, caller.ToString(), expectedVersion, note), cancellationToken);
 
+    /// <summary>乱吹哨: a district's admin rules a whistle on the issue improper.</summary>
+    public Task<Issue> RuleWhistleImproperAsync(Caller caller, long id, long expectedVersion, string reason, CancellationToken cancellationToken) =>
+        ActAsync(id, new IssueCommand(IssueAction.RuleWhistleImproper, caller.ToString(), expectedVersion, reason), cancellationToken);
+
     /// <summary>Escalates every issue due by now, in batches, each exactly once, from this silo; returns how many moved.</summary>
     public async Task<int> SweepAsync(int batch, CancellationToken cancellationToken, IProgress<int>? committed = null)
     {

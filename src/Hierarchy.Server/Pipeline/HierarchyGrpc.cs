@@ -20,6 +20,7 @@ public static class HierarchyGrpc
         V1.IssueService.Descriptor,
         V1.StatsService.Descriptor,
         V1.AdminService.Descriptor,
+        V1.SupervisionService.Descriptor,
         CanonicalDescriptor.Of(global::Grpc.Health.V1.Health.Descriptor, "grpc/health/v1/health.proto"),
         CanonicalDescriptor.Of(global::Grpc.Reflection.V1.ServerReflection.Descriptor, "grpc/reflection/v1/reflection.proto"),
         CanonicalDescriptor.Of(global::Grpc.Reflection.V1Alpha.ServerReflection.Descriptor, "grpc/reflection/v1alpha/reflection.proto"),
@@ -48,6 +49,7 @@ public static class HierarchyGrpc
         // Plans and pages of units are large and rare: worth gzip for a caller that accepts it; Resolve is neither.
         Authenticated<DirectoryService>(services, compressed: true);
         Authenticated<AdminService>(services, compressed: true);
+        Authenticated<SupervisionService>(services, compressed: true);
 
         services.AddGrpcHealthChecks(options =>
             {
@@ -80,6 +82,7 @@ public static class HierarchyGrpc
         endpoints.MapGrpcService<IssueService>();
         endpoints.MapGrpcService<StatsService>();
         endpoints.MapGrpcService<AdminService>();
+        endpoints.MapGrpcService<SupervisionService>();
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapGrpcReflectionService();
     }

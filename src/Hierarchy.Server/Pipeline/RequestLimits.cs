@@ -24,6 +24,7 @@ public static class RequestLimits
         ["reason"] = 1_000,
         ["note"] = 2_000,
         ["text"] = 2_000,
+        ["answer"] = 2_000,
         ["request_id"] = 100,
         // The planner's own rule for a unit's new name; the edge must not refuse what it accepts.
         ["name"] = 100,

@@ -4,7 +4,6 @@ using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Server.Issues;
-using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Replication;
 using Hierarchy.Server.Security;
 using Hierarchy.Storage.Stores;
@@ -12,7 +11,7 @@ using Hierarchy.Storage.Stores;
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.IssueService</c>: the closed loop over gRPC.</summary>
-public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, IIssueStore issues, IssueFeed feed, RetiredUnits retired)
+public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, IIssueStore issues, IssueFeed feed, IssueScopes scopes)
     : V1.IssueService.IssueServiceBase
 {
     private const int MaxPage = 1000;
@@ -74,6 +73,10 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
     public override Task<V1.IssueReply> CheckIn(V1.CheckInRequest request, ServerCallContext context) =>
         Reply(context, caller => workflow.CheckInAsync(caller, request.IssueId, request.ExpectedVersion, request.Note, context.CancellationToken));
 
+    /// <inheritdoc />
+    public override Task<V1.IssueReply> RuleWhistleImproper(V1.RuleWhistleImproperRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.RuleWhistleImproperAsync(caller, request.IssueId, request.ExpectedVersion, request.Reason, context.CancellationToken));
+
     private async Task<V1.IssueReply> Reply(ServerCallContext context, Func<Caller, Task<Issue>> action, bool withEvents = false)
     {
         var caller = context.Caller();
@@ -85,7 +88,7 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
     public override async Task<V1.ListIssuesResponse> ListIssues(V1.ListIssuesRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var query = await ScopeAsync(caller, request.UnitId, request.UnitCode, request.MemberId, request.DepartmentCode, request.DispatchCentre,
+        var query = await scopes.ForAsync(caller, request.UnitId, request.UnitCode, request.MemberId, request.DepartmentCode, request.DispatchCentre,
             context.CancellationToken) with
         {
             Status = request.Status == V1.IssueStatus.Unspecified ? null
@@ -112,7 +115,7 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
     public override async Task WatchIssues(V1.WatchIssuesRequest request, IServerStreamWriter<V1.IssueChange> changes, ServerCallContext context)
     {
         var caller = context.Caller();
-        var query = await ScopeAsync(caller, request.UnitId, request.UnitCode, request.MemberId, string.Empty, false, context.CancellationToken);
+        var query = await scopes.ForAsync(caller, request.UnitId, request.UnitCode, request.MemberId, string.Empty, false, context.CancellationToken);
         if (request.AfterPosition < 0)
         {
             throw new InvalidFieldException("after_position", $"{request.AfterPosition} is negative");
@@ -140,58 +143,5 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
 
             position = upTo;
         }
-    }
-
-    /// <summary>The issues a caller may list or watch: a subtree within its reach, a member's own households, a department's, or the centre's queue.</summary>
-    private async Task<IssueQuery> ScopeAsync(
-        Caller caller, long unitId, string unitCode, long memberId, string department, bool centre, CancellationToken cancellationToken)
-    {
-        if ((unitId != 0 || unitCode.Length > 0 ? 1 : 0) + (memberId != 0 ? 1 : 0) + (department.Length > 0 ? 1 : 0) + (centre ? 1 : 0) > 1)
-        {
-            throw new InvalidFieldException("member_id", "set one of a unit, a member, a department_code or dispatch_centre");
-        }
-
-        if (department.Length > 0)
-        {
-            state.Tree.Matrix.KnownDepartment("department_code", department);
-            if (caller.Role is not (CallerRole.Service or CallerRole.Dispatcher) && caller.DepartmentCode != department)
-            {
-                throw new PermissionDeniedException($"{caller} may not list the issues of department {department}");
-            }
-
-            return new IssueQuery { DepartmentCode = department };
-        }
-
-        if (centre)
-        {
-            if (caller.Role is not (CallerRole.Service or CallerRole.Dispatcher))
-            {
-                throw new PermissionDeniedException($"{caller} may not list the dispatch centre's queue");
-            }
-
-            return new IssueQuery { CentreQueue = true };
-        }
-
-        if (memberId != 0)
-        {
-            var member = state.Members.Get(memberId) ?? throw new NotFoundException($"party member {memberId}");
-            AccessPolicy.CheckCanListHouseholds(caller, state.Tree, memberId, member.Member.UnitId);
-            return new IssueQuery { HouseholdIds = member.Households };
-        }
-
-        // A retired unit's issues stay listable, judged in the last tree that held it.
-        var (tree, _, unit) = await retired.FindAsync(state.Tree, unitId, unitCode, cancellationToken);
-        var allowed = caller.Role switch
-        {
-            CallerRole.Service or CallerRole.Dispatcher => true,
-            CallerRole.Admin or CallerRole.GridWorker => AccessPolicy.IsInScope(caller, tree, unit.Id),
-            _ => false,
-        };
-        if (!allowed)
-        {
-            throw new PermissionDeniedException($"{caller} may not list the issues of {unit.Level} {unit.Code}");
-        }
-
-        return new IssueQuery { RootLevel = unit.Level, RootId = unit.Id };
     }
 }

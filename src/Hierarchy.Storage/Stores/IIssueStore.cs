@@ -33,6 +33,15 @@ public interface IIssueStore
     /// <summary>Lists issues in id order after <paramref name="afterId"/>.</summary>
     Task<IReadOnlyList<Issue>> ListAsync(IssueQuery query, long afterId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Lists up to <paramref name="limit"/> issues with their whole logs, in id order, for a report.</summary>
+    Task<IReadOnlyList<Issue>> ListWithEventsAsync(IssueQuery query, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists issues in id order after <paramref name="afterId"/> that are overdue at <paramref name="now"/>: open past their
+    /// deadline, no reply by its deadline, not solved or explained the day they came, or a called department that has not reported.
+    /// </summary>
+    Task<IReadOnlyList<Issue>> ListOverdueAsync(IssueQuery query, DateTimeOffset now, long afterId, int limit, CancellationToken cancellationToken);
+
     /// <summary>Lists the events after a position of the global log up to <paramref name="upTo"/>, for issues the query keeps, in log order.</summary>
     Task<IReadOnlyList<(Issue Issue, IssueEvent Event)>> EventsAfterAsync(
         IssueQuery query, long position, long upTo, int limit, CancellationToken cancellationToken);

@@ -121,6 +121,42 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<Issue>> ListWithEventsAsync(IssueQuery query, int limit, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<Issue>>(async connection =>
+        {
+            var (where, parameters) = Filter(query);
+            var issues = await SelectAsync(connection, null, $"1 = 1{where}", " ORDER BY i.id LIMIT @limit", cancellationToken, [.. parameters, ("limit", limit)]);
+            var events = new List<(long Issue, IssueEvent Event)>();
+            foreach (var chunk in issues.Chunk(500))
+            {
+                events.AddRange(await Sql.ListAsync(connection, null,
+                    $"SELECT e.issue_id, {IssueRows.EventColumns} FROM issue_events e WHERE e.issue_id IN ({string.Join(", ", chunk.Select((_, i) => "@e" + i))}) ORDER BY e.issue_id, e.seq",
+                    r => (r.GetInt64(0), IssueRows.ReadEvent(r, 1)), cancellationToken, [.. chunk.Select((issue, i) => ("e" + i, (object?)issue.Id))]));
+            }
+
+            var logs = events.ToLookup(e => e.Issue, e => e.Event);
+            return [.. issues.Select(issue => Issue.Fold(issue.Facts, logs[issue.Id]))];
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Issue>> ListOverdueAsync(IssueQuery query, DateTimeOffset now, long afterId, int limit, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<Issue>>(async connection =>
+        {
+            var (where, parameters) = Filter(query);
+            return await SelectAsync(connection, null,
+                $"""
+                i.id > @after{where} AND (
+                    (i.status IN ({(short)IssueStatus.Accepted}, {(short)IssueStatus.Dispatched}, {(short)IssueStatus.InProgress}) AND i.due_at < @now)
+                    OR (i.reply_due_at < @now AND (i.replied_at IS NULL OR i.replied_at > i.reply_due_at))
+                    OR (i.explain_by < @now AND (i.resolved_at IS NULL OR i.resolved_at > i.explain_by)
+                        AND (i.explained_at IS NULL OR i.explained_at > i.explain_by) AND (i.replied_at IS NULL OR i.replied_at > i.explain_by))
+                    OR EXISTS (SELECT 1 FROM issue_summons s WHERE s.issue_id = i.id AND s.due_at < @now
+                        AND (s.checked_in_at IS NULL OR s.checked_in_at > s.due_at)))
+                """,
+                " ORDER BY i.id LIMIT @limit", cancellationToken, [.. parameters, ("after", afterId), ("now", now.ToUnixTimeMilliseconds()), ("limit", limit)]);
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<(Issue Issue, IssueEvent Event)>> EventsAfterAsync(
         IssueQuery query, long position, long upTo, int limit, CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyList<(Issue, IssueEvent)>>(async connection =>
