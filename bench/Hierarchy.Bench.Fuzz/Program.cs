@@ -28,7 +28,15 @@ await using var server = await HierarchyServer.StartAsync(
         Storage = storage,
         LoadSample = false,
         SweepInterval = null,
-        Tokens = new Dictionary<string, string> { ["admin"] = "admin:1", ["service"] = "service", ["member"] = "member:5" },
+        Tokens = new Dictionary<string, string>
+        {
+            ["admin"] = "admin:1",
+            ["service"] = "service",
+            ["member"] = "member:5",
+            ["dispatcher"] = "dispatcher",
+            ["department"] = "department:housing",
+            ["worker"] = "worker:4",
+        },
     },
     logging => logging.ClearProviders());
 // The client sends anything and takes anything, so every size limit met is the server's.
@@ -36,9 +44,9 @@ using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOption
 var methods = new[]
 {
     Hierarchy.V1.ResponsibilityService.Descriptor, Hierarchy.V1.DirectoryService.Descriptor, Hierarchy.V1.PartyMemberService.Descriptor,
-    Hierarchy.V1.IssueService.Descriptor, Hierarchy.V1.StatsService.Descriptor, Hierarchy.V1.AdminService.Descriptor,
+    Hierarchy.V1.IssueService.Descriptor, Hierarchy.V1.StatsService.Descriptor, Hierarchy.V1.AdminService.Descriptor, Hierarchy.V1.SupervisionService.Descriptor,
 }.SelectMany(s => s.Methods).Where(m => !m.IsClientStreaming && !m.IsServerStreaming).ToList();
-var tokens = new[] { "admin", "service", "member" };
+var tokens = new[] { "admin", "service", "member", "dispatcher", "department", "worker" };
 var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<(string Method, StatusCode Status), long>();
 var faults = new System.Collections.Concurrent.ConcurrentQueue<string>();
 using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));

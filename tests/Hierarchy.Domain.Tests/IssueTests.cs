@@ -138,6 +138,18 @@ public sealed class IssueTests
         Assert.Null(issue.Summons.Single(s => s.DepartmentCode == "housing").CheckedInAt);
     }
 
+    [Fact]
+    public void A_deadline_the_sweeper_moved_an_issue_past_is_held_against_the_owner_it_moved_from()
+    {
+        var issue = Accepted("sewage");
+        var grid = issue.Owner;
+        issue.Apply(issue.EscalateIfDue(Morning.AddHours(25))!);
+
+        var missed = Supervision.MonthlyReport.DeadlinesMissed(issue, Morning.AddHours(26)).ToArray();
+
+        Assert.Equal([grid], missed);
+    }
+
     private static Issue Accepted(string category)
     {
         var tree = TongzhouTree.Snapshot();

@@ -29,6 +29,9 @@ public sealed class TongzhouIssueServer : SqliteServerFixture
 
     public long UnitId(string code) => Tree.Units.Single(u => u.Code == code).Id;
 
+    /// <summary>Gets the first grid of a real community, the one <see cref="HouseholdIn"/> finds households under.</summary>
+    public long GridOf(string communityCode) => Tree.Units.Where(u => u.ParentId == UnitId(communityCode)).MinBy(u => u.Code)!.Id;
+
     public OrgLevel LevelOf(long unitId) => Tree.Units.Single(u => u.Id == unitId).Level;
 
     protected override async Task SeedAsync()
@@ -53,6 +56,7 @@ public sealed class TongzhouIssueServer : SqliteServerFixture
             ["street-admin"] = $"admin:{UnitId("110112002")}",
             ["community-admin"] = $"admin:{UnitId("110112002019")}",
             ["yuqiao-admin"] = $"admin:{UnitId("110112004")}",
+            ["grid-worker"] = $"worker:{GridOf("110112004009")}",
         },
     };
 }

@@ -37,7 +37,7 @@ public static class IssueAccess
             CallerRole.Service => true,
             CallerRole.Dispatcher => issue.Owner.IsNone || issue.Owner.IsCentre,
             CallerRole.Admin => AccessPolicy.IsInScope(caller, state.Tree, issue.Owner.IsNone ? issue.Facts.PlaceUnitId : unit),
-            CallerRole.GridWorker => issue.Owner.UnitId is { } owner && AccessPolicy.IsInScope(caller, state.Tree, owner),
+            CallerRole.GridWorker => AccessPolicy.IsInScope(caller, state.Tree, issue.Owner.IsNone ? issue.Facts.PlaceUnitId : issue.Owner.UnitId ?? 0),
             CallerRole.Department => !issue.Owner.IsCentre && issue.Owner.DepartmentCode == caller.DepartmentCode,
             _ => false,
         };

@@ -14,4 +14,7 @@ public enum PositionKind
 
     /// <summary>第一书记: the first secretary dispatched from an agency.</summary>
     FirstSecretary = 4,
+
+    /// <summary>网格员: the grid's all-round worker (全科人员), who receives, handles and replies to its issues (a <c>worker:</c> token acts as one).</summary>
+    GridWorker = 5,
 }

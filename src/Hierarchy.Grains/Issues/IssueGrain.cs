@@ -129,11 +129,7 @@ public sealed class IssueGrain(
         var cooperating = named
             ? command.Departments?.Select(code => list.KnownDepartment("cooperating_departments", code).Code).ToArray() ?? []
             : rule.CooperatingDepartments;
-        if (command.ReportWithin < TimeSpan.Zero || command.ReportWithin > TimeSpan.FromDays(30))
-        {
-            throw new InvalidFieldException("report_within_seconds", $"{(long)command.ReportWithin.TotalSeconds} is not between 0 and 30 days");
-        }
-
+        // The edge bounds the time (0 to 30 days) before it becomes a TimeSpan; zero takes the city's setting.
         var within = command.ReportWithin == TimeSpan.Zero ? whistles.ReportWithin : command.ReportWithin;
         return issue.Whistle(now, actor, lead, cooperating, within, command.Text);
     }

@@ -52,7 +52,7 @@ internal static class ChangeParser
 
     private static AssignPosition Assign(V1.AssignPosition assign, string field, MemberIndex members)
     {
-        if (assign.Kind is <= V1.PositionKind.Unspecified or > V1.PositionKind.FirstSecretary)
+        if (assign.Kind is <= V1.PositionKind.Unspecified or > V1.PositionKind.GridWorker)
         {
             throw new InvalidFieldException($"{field}.kind", $"{(int)assign.Kind} is not a position");
         }

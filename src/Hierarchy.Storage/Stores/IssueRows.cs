@@ -16,22 +16,23 @@ internal static class IssueRows
         "i.id, i.request_id, i.category, i.channel, i.description, i.household_id, i.place_unit_id, " +
         "i.district_id, i.street_id, i.community_id, i.grid_id, i.building_group_id, i.chain, " +
         "i.status, i.chain_step, i.owner_unit_id, i.owner_department, i.due_at, i.reported_at, i.resolved_at, " +
-        "i.rating, i.reopen_count, i.escalation_count, i.version, i.route, i.reply_due_at, i.replied_at, i.explained_at, i.improper_whistles";
+        "i.rating, i.reopen_count, i.escalation_count, i.version, i.route, i.reply_due_at, i.replied_at, i.explained_at, i.improper_whistles, " +
+        "EXISTS (SELECT 1 FROM issue_summons s WHERE s.issue_id = i.id)";
 
     /// <summary>Gets how many columns <see cref="Columns"/> reads, where a joined event's columns start.</summary>
-    public const int ColumnCount = 29;
+    public const int ColumnCount = 30;
 
     public const string EventColumns =
         "e.position, e.kind, e.occurred_at, e.actor, e.from_status, e.to_status, e.owner_unit_id, e.owner_department, " +
         "e.chain_step, e.due_at, e.reason, e.rating, e.departments, e.report_by, e.route, e.category";
 
-    public const string UpdateProjection =
+    // The columns every step may change; the rest only a few kinds of step change, and an update that names a column costs
+    // its index upkeep even when the value stays.
+    private const string UpdateFold =
         """
         UPDATE issues SET status = @status, chain_step = @step, owner_unit_id = @owner_unit, owner_department = @owner_department,
             due_at = @due, accepted_at = COALESCE(accepted_at, @accepted), resolved_at = @resolved, rating = @rating,
-            reopen_count = @reopens, escalation_count = @escalations, version = @version, sweep_claimed_until = NULL,
-            route = @route, replied_at = @replied, explained_at = @explained, category = @category, improper_whistles = @improper
-        WHERE id = @id
+            reopen_count = @reopens, escalation_count = @escalations, version = @version, sweep_claimed_until = NULL
         """;
 
     public const string InsertEvent =
@@ -45,8 +46,8 @@ internal static class IssueRows
     /// <summary>Gets the column holding the id of an issue's unit at a level.</summary>
     public static string PathColumn(OrgLevel level) => PathColumns[(int)level - 1];
 
-    /// <summary>Reads an issue row; its summons are read apart and attached with <see cref="Restore"/>.</summary>
-    public static (IssueFacts Facts, IssueSnapshot Snapshot) Read(DbDataReader r)
+    /// <summary>Reads an issue row and whether a whistle called anyone to it; its summons are read apart and attached with <see cref="Restore"/>.</summary>
+    public static (IssueFacts Facts, IssueSnapshot Snapshot, bool Summoned) Read(DbDataReader r)
     {
         var path = Enumerable.Range(7, 5).Where(i => !r.IsDBNull(i)).Select(r.GetInt64).ToArray();
         var reportedAt = Time(r, 18)!.Value;
@@ -57,11 +58,11 @@ internal static class IssueRows
             (IssueStatus)r.GetInt16(13), r.GetInt32(14), new IssueOwner(r.NullableInt64(15), r.NullableString(16)),
             Time(r, 17), reportedAt, Time(r, 19), r.IsDBNull(20) ? null : (Satisfaction)r.GetInt16(20),
             r.GetInt32(21), r.GetInt32(22), r.GetInt64(23), r.IsDBNull(24) ? null : DecodeChain(r.GetString(24)), Time(r, 26), Time(r, 27), [], r.GetInt32(28));
-        return (facts, snapshot);
+        return (facts, snapshot, r.GetBoolean(29));
     }
 
     /// <summary>Restores an issue read by <see cref="Read"/> with the summons read for it.</summary>
-    public static Issue Restore((IssueFacts Facts, IssueSnapshot Snapshot) row, ILookup<long, Summons> summons) =>
+    public static Issue Restore((IssueFacts Facts, IssueSnapshot Snapshot, bool Summoned) row, ILookup<long, Summons> summons) =>
         Issue.Restore(row.Facts, row.Snapshot with { Summons = [.. summons[row.Facts.Id]] });
 
     public static IssueEvent ReadEvent(DbDataReader r, int first = 0) => new(
@@ -80,15 +81,39 @@ internal static class IssueRows
     public static Summons ReadSummons(DbDataReader r) =>
         new(r.GetString(1), r.GetInt16(2) != 0, Time(r, 3)!.Value, Time(r, 4)!.Value, Time(r, 5));
 
-    public static (string Name, object? Value)[] ProjectionParameters(Issue issue, DateTimeOffset? acceptedAt) =>
-    [
-        ("id", issue.Id), ("status", (short)issue.Status), ("step", issue.ChainStep), ("owner_unit", issue.Owner.UnitId),
-        ("owner_department", issue.Owner.DepartmentCode), ("due", Millis(issue.DueAt)), ("accepted", Millis(acceptedAt)),
-        ("resolved", Millis(issue.ResolvedAt)), ("rating", (short?)issue.Rating), ("reopens", issue.ReopenCount),
-        ("escalations", issue.EscalationCount), ("version", issue.Version),
-        ("route", issue.ChangedRoute is { } route ? EncodeChain(route) : null), ("replied", Millis(issue.RepliedAt)),
-        ("explained", Millis(issue.ExplainedAt)), ("category", issue.Facts.Category), ("improper", issue.ImproperWhistles),
-    ];
+    /// <summary>Gets the statement that stores an issue's new fold after <paramref name="events"/>, naming only the columns they can change.</summary>
+    public static (string Sql, (string Name, object? Value)[] Parameters) Projection(Issue issue, IReadOnlyList<IssueEvent> events, DateTimeOffset? acceptedAt)
+    {
+        var sql = new System.Text.StringBuilder(UpdateFold);
+        var parameters = new List<(string Name, object? Value)>
+        {
+            ("id", issue.Id), ("status", (short)issue.Status), ("step", issue.ChainStep), ("owner_unit", issue.Owner.UnitId),
+            ("owner_department", issue.Owner.DepartmentCode), ("due", Millis(issue.DueAt)), ("accepted", Millis(acceptedAt)),
+            ("resolved", Millis(issue.ResolvedAt)), ("rating", (short?)issue.Rating), ("reopens", issue.ReopenCount),
+            ("escalations", issue.EscalationCount), ("version", issue.Version),
+        };
+        if (events.Any(e => e.Route is not null))
+        {
+            sql.Append(", route = @route, category = @category");
+            parameters.Add(("route", issue.ChangedRoute is { } route ? EncodeChain(route) : null));
+            parameters.Add(("category", issue.Facts.Category));
+        }
+
+        if (events.Any(e => e.Kind is IssueEventKind.Replied or IssueEventKind.Explained))
+        {
+            sql.Append(", replied_at = @replied, explained_at = @explained");
+            parameters.Add(("replied", Millis(issue.RepliedAt)));
+            parameters.Add(("explained", Millis(issue.ExplainedAt)));
+        }
+
+        if (events.Any(e => e.Kind == IssueEventKind.WhistleRuledImproper))
+        {
+            sql.Append(", improper_whistles = @improper");
+            parameters.Add(("improper", issue.ImproperWhistles));
+        }
+
+        return (sql.Append(" WHERE id = @id").ToString(), [.. parameters]);
+    }
 
     public static (string Name, object? Value)[] EventParameters(long issueId, long seq, IssueEvent e) =>
     [

@@ -170,7 +170,7 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
                 """,
                 r => (IssueRows.Read(r), IssueRows.ReadEvent(r, IssueRows.ColumnCount)), cancellationToken,
                 [.. parameters, ("position", position), ("upTo", upTo), ("limit", limit)]);
-            var summons = await SummonsAsync(connection, null, [.. rows.Select(r => r.Item1.Facts.Id).Distinct()], cancellationToken);
+            var summons = await SummonsAsync(connection, null, [.. rows.Where(r => r.Item1.Summoned).Select(r => r.Item1.Facts.Id).Distinct()], cancellationToken);
             return [.. rows.Select(r => (IssueRows.Restore(r.Item1, summons), r.Item2))];
         }, cancellationToken);
 
@@ -274,7 +274,7 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
 
         if (events.Count > 0)
         {
-            statements.Add((IssueRows.UpdateProjection, IssueRows.ProjectionParameters(issue, accepted)));
+            statements.Add(IssueRows.Projection(issue, events, accepted));
         }
 
         return statements;
@@ -286,11 +286,11 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
     {
         var rows = await Sql.ListAsync(connection, transaction, $"SELECT {IssueRows.Columns} FROM issues i WHERE {where}{tail}", IssueRows.Read,
             cancellationToken, parameters);
-        var summons = await SummonsAsync(connection, transaction, [.. rows.Select(r => r.Facts.Id)], cancellationToken);
+        var summons = await SummonsAsync(connection, transaction, [.. rows.Where(r => r.Summoned).Select(r => r.Facts.Id)], cancellationToken);
         return [.. rows.Select(r => IssueRows.Restore(r, summons))];
     }
 
-    // Few issues are ever whistled for: one query for a page, answering nothing for most.
+    // Few issues are ever whistled for: the row says whether any was, and one query reads those of a page.
     private static async Task<ILookup<long, Summons>> SummonsAsync(
         DbConnection connection, DbTransaction? transaction, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
