@@ -6,7 +6,7 @@ using Hierarchy.V1;
 
 namespace Hierarchy.Cli;
 
-/// <summary><c>hierarchy reorg plan|apply|list</c>: grid merges from a CSV, the diff to read, then an atomic apply.</summary>
+/// <summary><c>hierarchy reorg plan|propose|apply|list</c>: grid merges from a CSV, the diff to read, then an atomic apply.</summary>
 internal static class ReorganizationCommands
 {
     private const string Header = "source_grid,target_grid,allow_cross_community";
@@ -15,6 +15,7 @@ internal static class ReorganizationCommands
     {
         var command = new Command("reorg", "Plan grid merges from a CSV, apply a plan, list what was applied");
         command.Subcommands.Add(Plan());
+        command.Subcommands.Add(Propose());
         command.Subcommands.Add(Apply());
         command.Subcommands.Add(List());
         return command;
@@ -62,6 +63,30 @@ internal static class ReorganizationCommands
                 Console.WriteLine($"  warning: {warning}");
             }
 
+            Console.WriteLine($"apply with: dotnet run --project src/Hierarchy.Cli -- reorg apply --plan {plan.PlanId} --expected-version {plan.BaseTreeVersion}" +
+                $" --server {parse.GetValue(connection.Server)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Propose()
+    {
+        var connection = new ServerConnection();
+        var unit = new Option<string>("--unit") { Description = "the community, street or district code, such as 411002 (魏都区)", Required = true };
+        var grids = new Option<int>("--grids") { Description = "how many grids it should have", Required = true };
+        var command = new Command("propose", "Propose balanced grids for a unit (merges and moves within communities) and plan them; nothing changes until apply") { unit, grids };
+        connection.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var server = connection.Open(parse);
+            var proposal = await server.Admin().ProposeReorganizationAsync(
+                new ProposeReorganizationRequest { UnitCode = parse.GetValue(unit)!, TargetGrids = parse.GetValue(grids) }, connection.Call(parse, cancellationToken)).ResponseAsync;
+            var plan = proposal.Plan;
+            Console.WriteLine($"plan {plan.PlanId} on tree version {plan.BaseTreeVersion}: grids {plan.GridsBefore} → {plan.GridsAfter}, " +
+                $"{plan.Created.Count} created, {plan.Retired.Count} retired, {plan.BuildingGroupsMoved} building groups and {plan.HouseholdsMoved:N0} households change grid");
+            Console.WriteLine($"households per grid: largest {proposal.LargestHouseholds}, smallest {proposal.SmallestHouseholds}, mean {proposal.MeanHouseholds:F1} " +
+                $"(largest {proposal.LargestOverMean:P1} over the mean)");
             Console.WriteLine($"apply with: dotnet run --project src/Hierarchy.Cli -- reorg apply --plan {plan.PlanId} --expected-version {plan.BaseTreeVersion}" +
                 $" --server {parse.GetValue(connection.Server)}");
             return 0;

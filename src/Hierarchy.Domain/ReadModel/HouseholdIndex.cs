@@ -12,6 +12,7 @@ public sealed class HouseholdIndex
     private readonly ChunkedArray<int> _buildingGroup = new();
     private readonly ChunkedArray<int> _member = new();
     private readonly ChunkedArray<int> _perGroup = new();
+    private readonly ChunkedArray<int> _linkedPerGroup = new();
     private readonly Lock _write = new();
     private long _count;
 
@@ -24,6 +25,7 @@ public sealed class HouseholdIndex
         lock (_write)
         {
             var previous = _buildingGroup.Get(householdId);
+            var linked = _member.Get(householdId) != 0 ? 1 : 0;
             if (previous == 0)
             {
                 _count++;
@@ -31,10 +33,12 @@ public sealed class HouseholdIndex
             else
             {
                 _perGroup.Set(previous, _perGroup.Get(previous) - 1);
+                _linkedPerGroup.Set(previous, _linkedPerGroup.Get(previous) - linked);
             }
 
             _buildingGroup.Set(householdId, Narrow(buildingGroupId, "building group"));
             _perGroup.Set(buildingGroupId, _perGroup.Get(buildingGroupId) + 1);
+            _linkedPerGroup.Set(buildingGroupId, _linkedPerGroup.Get(buildingGroupId) + linked);
         }
     }
 
@@ -43,7 +47,13 @@ public sealed class HouseholdIndex
     {
         lock (_write)
         {
+            var change = (memberId != 0 ? 1 : 0) - (_member.Get(householdId) != 0 ? 1 : 0);
+            var group = _buildingGroup.Get(householdId);
             _member.Set(householdId, Narrow(memberId, "party member"));
+            if (change != 0 && group != 0)
+            {
+                _linkedPerGroup.Set(group, _linkedPerGroup.Get(group) + change);
+            }
         }
     }
 
@@ -57,6 +67,9 @@ public sealed class HouseholdIndex
 
     /// <summary>Gets how many households live in a building group.</summary>
     public int CountIn(long buildingGroupId) => _perGroup.Get(buildingGroupId);
+
+    /// <summary>Gets how many households of a building group are linked to a party member (党员联户).</summary>
+    public int LinkedIn(long buildingGroupId) => _linkedPerGroup.Get(buildingGroupId);
 
     /// <summary>Tells whether a household exists.</summary>
     public bool Contains(long householdId) => _buildingGroup.Get(householdId) != 0;

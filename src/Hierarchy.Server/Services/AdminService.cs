@@ -1,5 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Hierarchy.Domain.Access;
+using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.ReadModel;
@@ -13,6 +15,30 @@ namespace Hierarchy.Server.Services;
 /// <summary><c>hierarchy.v1.AdminService</c>: plan, apply and list reorganisations.</summary>
 public sealed class AdminService(HierarchyState state, ReorganizationWorkflow workflow, ResponsibilityListWorkflow lists) : V1.AdminService.AdminServiceBase
 {
+    /// <inheritdoc/>
+    public override async Task<V1.ReorganizationProposal> ProposeReorganization(V1.ProposeReorganizationRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var tree = state.Tree;
+        var root = tree.Find(request.UnitId, request.UnitCode);
+        AccessPolicy.CheckAdminOf(caller, tree, "proposing a reorganisation", tree.UnitAt(root).Id);
+        var households = state.Households;
+        var proposal = GridProposer.Propose(tree, root, TargetGrids(tree, root, request, households), group => households.CountIn(group));
+        var planned = new V1.PlanReorganizationRequest();
+        planned.Changes.AddRange(proposal.Changes.Select(Change));
+        var (id, effect, rerouted) = await workflow.PlanAsync(caller, planned, context.CancellationToken);
+        var answer = new V1.ReorganizationProposal
+        {
+            Plan = Plan(tree, id, effect, rerouted),
+            LargestHouseholds = proposal.Largest,
+            SmallestHouseholds = proposal.Smallest,
+            MeanHouseholds = proposal.Mean,
+            LargestOverMean = proposal.LargestOverMean,
+        };
+        answer.Changes.AddRange(planned.Changes);
+        return answer;
+    }
+
     /// <inheritdoc/>
     public override async Task<V1.ResponsibilityListPlan> PlanResponsibilityList(V1.PlanResponsibilityListRequest request, ServerCallContext context)
     {
@@ -97,6 +123,50 @@ public sealed class AdminService(HierarchyState state, ReorganizationWorkflow wo
         }));
         return response;
     }
+
+    private static int TargetGrids(OrgTreeSnapshot tree, int root, V1.ProposeReorganizationRequest request, HouseholdIndex households)
+    {
+        if ((request.TargetGrids != 0) == (request.HouseholdsPerGrid != 0))
+        {
+            throw new InvalidFieldException("target_grids", "set target_grids or households_per_grid; exactly one");
+        }
+
+        if (request.TargetGrids != 0)
+        {
+            return request.TargetGrids;
+        }
+
+        if (request.HouseholdsPerGrid < 0)
+        {
+            throw new InvalidFieldException("households_per_grid", $"{request.HouseholdsPerGrid} is negative");
+        }
+
+        var (start, end) = tree.SubtreeOf(root);
+        var total = Enumerable.Range(start, end - start).Where(i => tree.LevelOf(i) == OrgLevel.BuildingGroup).Sum(i => (long)households.CountIn(tree.UnitAt(i).Id));
+        return (int)Math.Min(int.MaxValue, (total + request.HouseholdsPerGrid - 1) / request.HouseholdsPerGrid);
+    }
+
+    private static V1.ReorganizationChange Change(ReorganizationChange change) => change switch
+    {
+        MergeGrids merge => new V1.ReorganizationChange
+        {
+            MergeGrids = new V1.MergeGrids { SourceGridIds = { merge.Sources }, TargetGridId = merge.Target, AllowCrossCommunity = merge.AllowCrossCommunity },
+        },
+        MoveBuildingGroups move => new V1.ReorganizationChange
+        {
+            MoveBuildingGroups = new V1.MoveBuildingGroups { BuildingGroupIds = { move.BuildingGroups }, TargetGridId = move.Target },
+        },
+        CreateUnit create => new V1.ReorganizationChange
+        {
+            CreateUnit = new V1.CreateUnit { ProvisionalId = create.ProvisionalId, Level = (V1.OrgLevel)create.Level, ParentId = create.Parent, Name = create.Name },
+        },
+        // The building leader who leads a new grid keeps the building group's work phone until the admin gives the grid its own.
+        AssignPosition { Holder.MemberId: { } member } assign => new V1.ReorganizationChange
+        {
+            AssignPosition = new V1.AssignPosition { UnitId = assign.Unit, Kind = (V1.PositionKind)assign.Kind, MemberId = member, HolderPhone = assign.Holder.HolderPhone },
+        },
+        _ => throw new InvalidOperationException($"the proposer made a {change.GetType().Name}, which it never should"),
+    };
 
     private static V1.ReorganizationPlan Plan(OrgTreeSnapshot tree, long id, ReorganizationEffect effect, IReadOnlyList<Issue> rerouted)
     {

@@ -3,6 +3,7 @@ using Hierarchy.Domain.Access;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.Organization;
+using Hierarchy.Domain.People;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Security;
@@ -165,5 +166,49 @@ public sealed class StatsService(
 
         var (start, end) = (from.ToDateTimeOffset(), to.ToDateTimeOffset());
         return end > start ? (start, end) : throw new InvalidFieldException("to", $"{end:u} is not after from {start:u}");
+    }
+
+    /// <inheritdoc/>
+    public override Task<V1.LinkCoverage> GetLinkCoverage(V1.GetLinkCoverageRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var tree = state.Tree;
+        var root = tree.Find(request.UnitId, request.UnitCode);
+        if (!(caller.Role is CallerRole.Service or CallerRole.Dispatcher
+            || (caller.Role is CallerRole.Admin or CallerRole.GridWorker && AccessPolicy.IsInScope(caller, tree, tree.UnitAt(root).Id))))
+        {
+            throw new PermissionDeniedException($"{caller} may not read the link coverage of {tree.UnitAt(root).Level} {tree.UnitAt(root).Code}");
+        }
+
+        var (min, max) = request is { GridMinHouseholds: 0, GridMaxHouseholds: 0 } ? (100, 500) : (request.GridMinHouseholds, request.GridMaxHouseholds);
+        var (children, total) = Domain.People.LinkCoverage.Compute(state, root, min, max);
+        V1.LinkCoverageRow Row(CoverageFigures f)
+        {
+            tree.TryIndexOf(f.UnitId, out var index);
+            return new V1.LinkCoverageRow
+            {
+                Unit = ProtoMapping.Unit(tree.UnitAt(index), tree.ChildCountOf(index)),
+                Households = f.Households,
+                Linked = f.Linked,
+                Unlinked = f.Households - f.Linked,
+                Coverage = f.Rate,
+                Members = f.Members,
+                MembersBelow = f.MembersBelow,
+                MembersAbove = f.MembersAbove,
+                Grids = f.Grids,
+                GridsBelow = f.GridsBelow,
+                GridsAbove = f.GridsAbove,
+            };
+        }
+
+        var answer = new V1.LinkCoverage
+        {
+            Total = Row(total),
+            GridMinHouseholds = min,
+            GridMaxHouseholds = max,
+            Csv = LinkCoverageCsv.Format(children.Append(total).ToArray(), id => tree.TryIndexOf(id, out var i) ? tree.UnitAt(i).Code : string.Empty),
+        };
+        answer.Children.AddRange(children.Select(Row));
+        return Task.FromResult(answer);
     }
 }

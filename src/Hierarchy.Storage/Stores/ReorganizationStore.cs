@@ -63,6 +63,14 @@ public sealed class ReorganizationStore(Database database) : IReorganizationStor
                 statements.Add(("UPDATE org_units SET code = @temp WHERE id = @id", [("id", after.Id), ("temp", $"~{after.Id}")]));
             }
 
+            // Created units exist before changed ones move under them; changed ones hold temporary codes by then.
+            foreach (var unit in effect.Created)
+            {
+                statements.Add((
+                    "INSERT INTO org_units (id, level, code, name, parent_id, version, since_version) VALUES (@id, @level, @code, @name, @parent, 1, @v)",
+                    [("id", unit.Id), ("level", (short)unit.Level), ("code", unit.Code), ("name", unit.Name), ("parent", unit.ParentId), ("v", version)]));
+            }
+
             foreach (var (_, after) in effect.Changed)
             {
                 statements.Add((
@@ -76,13 +84,6 @@ public sealed class ReorganizationStore(Database database) : IReorganizationStor
                 statements.Add((
                     "UPDATE org_units SET retired_at = @at, retired_version = @v, since_version = @v, version = version + 1 WHERE id = @id",
                     [("id", unit.Id), ("v", version), ("at", at.UtcDateTime)]));
-            }
-
-            foreach (var unit in effect.Created)
-            {
-                statements.Add((
-                    "INSERT INTO org_units (id, level, code, name, parent_id, version, since_version) VALUES (@id, @level, @code, @name, @parent, 1, @v)",
-                    [("id", unit.Id), ("level", (short)unit.Level), ("code", unit.Code), ("name", unit.Name), ("parent", unit.ParentId), ("v", version)]));
             }
 
             foreach (var position in effect.PositionsVacated.Concat(effect.PositionsAssigned))

@@ -95,8 +95,16 @@ public sealed class GrainClusterTests
         var someAcknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var outcomes = new ConcurrentBag<StatusCode>();
-        var steps = Parallel.ForEachAsync(accepted, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (reply, _) =>
+        // The second half waits for the kill, so some steps surely meet the dead silo however fast the first half goes.
+        var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var steps = Parallel.ForEachAsync(accepted.Index(), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (item, cancellationToken) =>
         {
+            var (index, reply) = item;
+            if (index >= Count / 2)
+            {
+                await killed.Task.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
+            }
+
             var status = await TryStartWorkAsync(cluster, reply.Issue);
             outcomes.Add(status);
             if (status == StatusCode.OK)
@@ -110,6 +118,7 @@ public sealed class GrainClusterTests
         });
         await someAcknowledged.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await cluster.KillAsync(0);
+        killed.TrySetResult();
         await steps.WaitAsync(TimeSpan.FromSeconds(120));
 
         Assert.All(outcomes, o => Assert.Contains(o, new[] { StatusCode.OK, StatusCode.Unavailable }));

@@ -32,22 +32,24 @@ public sealed class PartyMemberGrainTests
 
         var outcomes = await Task.WhenAll(free.Select((household, i) => LinkAsync(cluster.Channel(i % 2), household)));
 
-        Assert.Equal(room, outcomes.Count(o => o == StatusCode.OK));
-        Assert.All(outcomes.Where(o => o != StatusCode.OK), o => Assert.Equal(StatusCode.FailedPrecondition, o));
-        var after = await cluster.Channel(1).PartyMembers().GetMemberAsync(new GetMemberRequest { MemberId = 5 }, Admin);
+        Assert.Equal(room, outcomes.Count(o => o.Status == StatusCode.OK));
+        Assert.All(outcomes.Where(o => o.Status != StatusCode.OK), o => Assert.Equal(StatusCode.FailedPrecondition, o.Status));
+        // Links taken through the other silo reach this one by the change feed: the read waits for the last of them.
+        var after = await cluster.Channel(1).PartyMembers().GetMemberAsync(
+            new GetMemberRequest { MemberId = 5, MinConsistencyToken = outcomes.Max(o => o.Token) }, Admin.WithDeadline(DateTime.UtcNow.AddSeconds(30)));
         Assert.Equal(10, after.LinkedHouseholds);
     }
 
-    private static async Task<StatusCode> LinkAsync(GrpcChannel channel, long household)
+    private static async Task<(StatusCode Status, long Token)> LinkAsync(GrpcChannel channel, long household)
     {
         try
         {
-            await channel.PartyMembers().LinkHouseholdAsync(new LinkHouseholdRequest { MemberId = 5, HouseholdId = household }, Admin);
-            return StatusCode.OK;
+            var linked = await channel.PartyMembers().LinkHouseholdAsync(new LinkHouseholdRequest { MemberId = 5, HouseholdId = household }, Admin);
+            return (StatusCode.OK, linked.ConsistencyToken);
         }
         catch (RpcException e)
         {
-            return e.StatusCode;
+            return (e.StatusCode, 0);
         }
     }
 }
