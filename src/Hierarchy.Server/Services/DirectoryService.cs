@@ -111,4 +111,45 @@ public sealed class DirectoryService(
 
         return response;
     }
+
+    /// <inheritdoc/>
+    public override Task<ServiceCard> GetServiceCard(GetServiceCardRequest request, ServerCallContext context)
+    {
+        var tree = state.Tree;
+        int index;
+        if (request.HouseholdId != 0)
+        {
+            if (request.BuildingGroupId != 0 || request.BuildingGroupCode.Length > 0)
+            {
+                throw new InvalidFieldException("household_id", "set a household or a building group, not both");
+            }
+
+            var group = request.HouseholdId > 0 ? state.Households.BuildingGroupOf(request.HouseholdId) : throw new InvalidFieldException("household_id", $"{request.HouseholdId} is not a household id");
+            index = tree.TryIndexOf(group, out var found) ? found : throw new NotFoundException($"building group {group}");
+        }
+        else
+        {
+            index = tree.Find(request.BuildingGroupId, request.BuildingGroupCode, "building_group_id", "building_group_code");
+            if (tree.LevelOf(index) != Domain.Organization.OrgLevel.BuildingGroup)
+            {
+                throw new InvalidFieldException("building_group_id", $"{tree.UnitAt(index).Code} is a {tree.LevelOf(index)}, not a building group");
+            }
+        }
+
+        var card = Domain.People.ServiceCard.Of(tree, index);
+        var answer = new ServiceCard
+        {
+            BuildingGroup = ProtoMapping.Unit(tree.UnitAt(index), tree.ChildCountOf(index)),
+            QrPayload = Domain.People.ServiceCard.QrPayload(tree.UnitAt(index)),
+            Html = Domain.People.ServiceCardPage.Render(tree, card),
+        };
+        answer.Contacts.AddRange(card.Contacts.Select(c => new CardContact
+        {
+            Role = c.Role,
+            Holder = new Person { Name = c.Position.HolderName, Phone = c.Position.HolderPhone },
+            Unit = ProtoMapping.Unit(tree.UnitAt(c.UnitIndex), tree.ChildCountOf(c.UnitIndex)),
+        }));
+        answer.Hotlines.AddRange(Domain.People.ServiceCard.Hotlines.Select(h => new Hotline { Name = h.Name, Number = h.Number }));
+        return Task.FromResult(answer);
+    }
 }
