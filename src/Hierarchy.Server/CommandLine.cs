@@ -9,13 +9,15 @@ public static class CommandLine
     public const string Usage = """
         Usage: Hierarchy.Server [--listen HOST:PORT] [--database SQLITE_PATH|POSTGRES_CONNECTION_STRING]
                                 [--tls-cert CERT.pem --tls-key KEY.pem] [--silo-port PORT] [--gateway-port PORT]
-                                [--dashboard HOST:PORT] [--no-sample]
+                                [--dashboard HOST:PORT] [--metrics HOST:PORT] [--no-sample]
           --listen     where to serve gRPC over HTTP/2 (env HIERARCHY_LISTEN; default 127.0.0.1:50051)
           --database   SQLite file (default data/hierarchy.db) or a PostgreSQL connection string (env HIERARCHY_DATABASE)
           --tls-cert   PEM certificate; serves TLS instead of cleartext h2c (env HIERARCHY_TLS_CERT, HIERARCHY_TLS_KEY)
           --silo-port  where this process's Orleans silo talks to the others (env HIERARCHY_SILO_PORT; default a free port)
           --gateway-port  where Orleans clients reach the silo (env HIERARCHY_GATEWAY_PORT; default a free port)
           --dashboard  serve the Orleans Dashboard (HTTP/1.1, no login: keep it on an admin network) (env HIERARCHY_DASHBOARD; default off)
+          --metrics    serve /metrics (Prometheus), /healthz and /readyz over HTTP/1.1 (env HIERARCHY_METRICS; default off);
+                       OTEL_EXPORTER_OTLP_ENDPOINT set exports the same metrics over OTLP
           --no-sample  start with an empty database instead of loading the Tongzhou sample
         Tokens and roles: Hierarchy:Tokens in appsettings.json, or env Hierarchy__Tokens__<token>=service|dispatcher|member:<id>|admin:<unit id>|worker:<grid id>|department:<code>
         Who may whistle (吹哨): Hierarchy:Whistle:By (street, community, grid, district, grid_worker, citizen) and Hierarchy:Whistle:ReportWithinMinutes
@@ -35,7 +37,7 @@ public static class CommandLine
                 continue;
             }
 
-            if (flag is not ("--listen" or "--database" or "--tls-cert" or "--tls-key" or "--silo-port" or "--gateway-port" or "--dashboard"))
+            if (flag is not ("--listen" or "--database" or "--tls-cert" or "--tls-key" or "--silo-port" or "--gateway-port" or "--dashboard" or "--metrics"))
             {
                 throw new ArgumentException($"unknown argument '{flag}'");
             }
@@ -59,6 +61,11 @@ public static class CommandLine
         if (Endpoint(Get("--dashboard", "HIERARCHY_DASHBOARD"), "--dashboard", "127.0.0.1:8080") is { } dashboard)
         {
             settings = settings with { DashboardListen = dashboard };
+        }
+
+        if (Endpoint(Get("--metrics", "HIERARCHY_METRICS"), "--metrics", "127.0.0.1:9464") is { } metrics)
+        {
+            settings = settings with { MetricsListen = metrics };
         }
 
         if (Get("--database", "HIERARCHY_DATABASE") is { Length: > 0 } database)

@@ -7,6 +7,7 @@ using Hierarchy.Import;
 using Hierarchy.Server.Cluster;
 using Hierarchy.Server.Health;
 using Hierarchy.Server.Issues;
+using Hierarchy.Server.Operations;
 using Hierarchy.Server.Pipeline;
 using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Replication;
@@ -66,6 +67,11 @@ public sealed class HierarchyServer : IAsyncDisposable
         if (settings.DashboardListen is { } dashboardPort)
         {
             RefuseBusyPort(dashboardPort);
+        }
+
+        if (settings.MetricsListen is { } metricsPort)
+        {
+            RefuseBusyPort(metricsPort);
         }
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // Per-request hosting logs would cost more than the calls themselves.
@@ -136,6 +142,7 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton(stores.Supervision);
             builder.Services.AddSingleton<HierarchyErrorMap>();
             builder.Services.AddHierarchyGrpc(settings);
+            builder.Services.AddHierarchyMetrics(settings, state);
 
             var app = builder.Build();
             app.Services.GetRequiredService<ChangeFeedFollower>().StartAt(position);
@@ -143,6 +150,11 @@ public sealed class HierarchyServer : IAsyncDisposable
             if (settings.DashboardListen is { } dashboard)
             {
                 app.MapOrleansDashboard().RequireHost($"*:{dashboard.Port}");
+            }
+
+            if (settings.MetricsListen is { } metrics)
+            {
+                app.MapHierarchyMetrics(metrics.Port);
             }
             ServingStatus.MarkNotServing(app.Services);
             try
@@ -217,6 +229,11 @@ public sealed class HierarchyServer : IAsyncDisposable
                     listen.UseHttps(X509Certificate2.CreateFromPemFile(cert, settings.TlsKeyPath));
                 }
             });
+            if (settings.MetricsListen is { } metrics)
+            {
+                kestrel.Listen(metrics, listen => listen.Protocols = HttpProtocols.Http1);
+            }
+
             if (settings.DashboardListen is { } dashboard)
             {
                 // Browsers speak HTTP/1.1 or TLS; the dashboard gets a port of its own rather than weakening the gRPC one.
@@ -241,7 +258,7 @@ public sealed class HierarchyServer : IAsyncDisposable
     private static Uri BoundAddress(WebApplication app, ServerSettings settings)
     {
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First(a => settings.DashboardListen is null || new Uri(a).Port != settings.DashboardListen.Port);
+            .First(a => new Uri(a).Port != settings.DashboardListen?.Port && new Uri(a).Port != settings.MetricsListen?.Port);
         var scheme = settings.TlsCertificatePath is null ? "http" : "https";
         var host = settings.Listen.Address.Equals(IPAddress.Any) ? IPAddress.Loopback : settings.Listen.Address;
         return new UriBuilder(scheme, host.ToString(), new Uri(bound).Port).Uri;

@@ -2,6 +2,7 @@ using Hierarchy.Domain.Access;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
 using Hierarchy.Domain.ReadModel;
+using Hierarchy.Grains.Observability;
 using Hierarchy.Storage.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,10 +25,12 @@ public sealed class IssueGrain(
     private Issue? _current;
 
     /// <inheritdoc />
-    public Task<Issue> ActAsync(IssueCommand command)
+    public async Task<Issue> ActAsync(IssueCommand command)
     {
         var caller = Caller.Parse(command.Caller);
-        return StepAsync(command.ExpectedVersion, (issue, now) => Decide(caller, command, issue, now));
+        var issue = await StepAsync(command.ExpectedVersion, (issue, now) => Decide(caller, command, issue, now));
+        HierarchyMeter.IssueSteps.Add(1, new KeyValuePair<string, object?>("action", command.Action.ToString()));
+        return issue;
     }
 
     /// <inheritdoc />
@@ -40,6 +43,11 @@ public sealed class IssueGrain(
             stepped = step is not null;
             return step is null ? [] : [step];
         });
+        if (stepped)
+        {
+            HierarchyMeter.DeadlineEscalations.Add(1);
+        }
+
         return stepped;
     }
 

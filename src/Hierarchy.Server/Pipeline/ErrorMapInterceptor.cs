@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Health.V1;
+using Hierarchy.Grains.Observability;
 
 namespace Hierarchy.Server.Pipeline;
 
@@ -97,6 +98,13 @@ public sealed partial class ErrorMapInterceptor(HierarchyErrorMap errors, ILogge
     };
 
     private RpcException Translate(Exception exception, ServerCallContext context)
+    {
+        var translated = Answer(exception, context);
+        HierarchyMeter.CallErrors.Add(1, new("method", context.Method), new("status", translated.StatusCode.ToString()));
+        return translated;
+    }
+
+    private RpcException Answer(Exception exception, ServerCallContext context)
     {
         if (errors.Map(exception) is { } status)
         {

@@ -4,6 +4,7 @@ using Hierarchy.Domain.Access;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
+using Hierarchy.Grains.Observability;
 using Hierarchy.Grpc.WireForm;
 using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Replication;
@@ -45,6 +46,7 @@ public sealed class ResponsibilityService(
     internal EncodedMessage ResolveEncoded(OrgTreeSnapshot tree, ResolveRequest request, Caller caller)
     {
         var resolution = Locate(tree, request);
+        HierarchyMeter.ResolveAnswers.Add(1);
         if (resolution.SkippedIndexes.Count > 0)
         {
             // A fallback answer depends on the place, not only the owner: encode it whole.

@@ -1,0 +1,77 @@
+using System.Diagnostics.Metrics;
+using Hierarchy.Domain.ReadModel;
+using Hierarchy.Grains.Observability;
+using Hierarchy.Server.Replication;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+
+namespace Hierarchy.Server.Operations;
+
+/// <summary>
+/// Metrics through OpenTelemetry: the gRPC server's, Kestrel's, ASP.NET Core's, Orleans', Npgsql's and the project's own
+/// meters, scraped at <c>/metrics</c> on the metrics port and exported over OTLP when an endpoint is configured; beside them
+/// <c>/healthz</c> (the process answers) and <c>/readyz</c> (the read model is loaded and the database answers).
+/// </summary>
+public static class HierarchyMetrics
+{
+    private static readonly string[] Meters =
+    [
+        HierarchyMeter.Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Grpc.AspNetCore.Server", "Microsoft.Orleans", "Npgsql",
+    ];
+
+    /// <summary>Registers the meters and exporters when the metrics port or OTLP is asked for; nothing otherwise.</summary>
+    public static IServiceCollection AddHierarchyMetrics(this IServiceCollection services, ServerSettings settings, HierarchyState state)
+    {
+        var otlp = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        if (settings.MetricsListen is null && !otlp)
+        {
+            return services;
+        }
+
+        // A hosted service, so the host builds the gauges at start whichever exporter is on.
+        services.AddHostedService(sp => new ReadModelGauges(sp.GetRequiredService<IMeterFactory>(), state, sp.GetRequiredService<ChangeFeedFollower>()));
+        services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter(Meters);
+            if (settings.MetricsListen is not null)
+            {
+                metrics.AddPrometheusExporter();
+            }
+
+            if (otlp)
+            {
+                metrics.AddOtlpExporter();
+            }
+        });
+        return services;
+    }
+
+    /// <summary>Maps <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c> on the metrics port only.</summary>
+    public static void MapHierarchyMetrics(this WebApplication app, int port)
+    {
+        var host = $"*:{port}";
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireHost(host);
+        app.MapGet("/healthz", () => Results.Text("ok\n")).RequireHost(host);
+        app.MapGet("/readyz", async (HealthCheckService health, CancellationToken cancellationToken) =>
+            (await health.CheckHealthAsync(cancellationToken)).Status == HealthStatus.Healthy
+                ? Results.Text("ready\n")
+                : Results.Text("not ready: the read model is loading or the database does not answer\n", statusCode: StatusCodes.Status503ServiceUnavailable))
+            .RequireHost(host);
+    }
+
+    /// <summary>What the silo's read model holds: the tree version it answers from, the feed position it applied, households and members.</summary>
+    private sealed class ReadModelGauges : IHostedService
+    {
+        public ReadModelGauges(IMeterFactory meters, HierarchyState state, ChangeFeedFollower follower)
+        {
+            var meter = meters.Create(HierarchyMeter.Name);
+            meter.CreateObservableGauge("hierarchy.tree.version", () => state.Tree.Version, "{version}", "the tree version this silo answers from");
+            meter.CreateObservableGauge("hierarchy.feed.position", () => follower.Position, "{position}", "the change feed position this silo applied");
+            meter.CreateObservableGauge("hierarchy.households", () => state.Households.Count, "{household}", "households in this silo's read model");
+        }
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
