@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Hierarchy.Domain.ReadModel;
 
 /// <summary>
@@ -7,9 +9,13 @@ namespace Hierarchy.Domain.ReadModel;
 public sealed class HierarchyState(OrgTreeSnapshot tree)
 {
     private OrgTreeSnapshot _tree = tree;
+    private long _installedAt = Stopwatch.GetTimestamp();
 
     /// <summary>Gets the current tree.</summary>
     public OrgTreeSnapshot Tree => Volatile.Read(ref _tree);
+
+    /// <summary>Gets how long the current tree has been the one answering.</summary>
+    public TimeSpan TreeAge => Stopwatch.GetElapsedTime(Interlocked.Read(ref _installedAt));
 
     /// <summary>Gets where households live and who they are linked to.</summary>
     public HouseholdIndex Households { get; } = new();
@@ -31,6 +37,7 @@ public sealed class HierarchyState(OrgTreeSnapshot tree)
 
             if (Interlocked.CompareExchange(ref _tree, next, current) == current)
             {
+                Interlocked.Exchange(ref _installedAt, Stopwatch.GetTimestamp());
                 return true;
             }
         }

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Grains.Observability;
 using Hierarchy.Server.Replication;
+using Hierarchy.Storage.Stores;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 
@@ -12,7 +13,7 @@ namespace Hierarchy.Server.Operations;
 /// meters, scraped at <c>/metrics</c> on the metrics port and exported over OTLP when an endpoint is configured; beside them
 /// <c>/healthz</c> (the process answers) and <c>/readyz</c> (the read model is loaded and the database answers).
 /// </summary>
-public static class HierarchyMetrics
+public static partial class HierarchyMetrics
 {
     private static readonly string[] Meters =
     [
@@ -29,7 +30,9 @@ public static class HierarchyMetrics
         }
 
         // A hosted service, so the host builds the gauges at start whichever exporter is on.
-        services.AddHostedService(sp => new ReadModelGauges(sp.GetRequiredService<IMeterFactory>(), state, sp.GetRequiredService<ChangeFeedFollower>()));
+        services.AddHostedService(sp => new ReadModelGauges(
+            sp.GetRequiredService<IMeterFactory>(), state, sp.GetRequiredService<ChangeFeedFollower>(),
+            new IssueCounts(sp.GetRequiredService<IIssueStore>(), sp.GetRequiredService<ILogger<IssueCounts>>())));
         services.AddOpenTelemetry().WithMetrics(metrics =>
         {
             metrics.AddMeter(Meters);
@@ -59,13 +62,15 @@ public static class HierarchyMetrics
             .RequireHost(host);
     }
 
-    /// <summary>What the silo's read model holds: the tree version it answers from, the feed position it applied, households and members.</summary>
+    /// <summary>What the silo's read model holds — the tree version it answers from and since when, the feed position, households — and the issues by status.</summary>
     private sealed class ReadModelGauges : IHostedService
     {
-        public ReadModelGauges(IMeterFactory meters, HierarchyState state, ChangeFeedFollower follower)
+        public ReadModelGauges(IMeterFactory meters, HierarchyState state, ChangeFeedFollower follower, IssueCounts issues)
         {
             var meter = meters.Create(HierarchyMeter.Name);
             meter.CreateObservableGauge("hierarchy.tree.version", () => state.Tree.Version, "{version}", "the tree version this silo answers from");
+            meter.CreateObservableGauge("hierarchy.tree.age", () => state.TreeAge.TotalSeconds, "s", "how long this silo has answered from its tree version");
+            meter.CreateObservableGauge("hierarchy.issues", issues.Observe, "{issue}", "issues by status, counted in the database at most every 15 seconds");
             meter.CreateObservableGauge("hierarchy.feed.position", () => follower.Position, "{position}", "the change feed position this silo applied");
             meter.CreateObservableGauge("hierarchy.households", () => state.Households.Count, "{household}", "households in this silo's read model");
         }
@@ -73,5 +78,46 @@ public static class HierarchyMetrics
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>The issues by status, counted in the background: a scrape answers from the last count and never waits for the database.</summary>
+    private sealed partial class IssueCounts(IIssueStore issues, ILogger<IssueCounts> logger)
+    {
+        private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(15);
+        private IReadOnlyDictionary<Domain.Issues.IssueStatus, long> _last = new Dictionary<Domain.Issues.IssueStatus, long>();
+        // 0 until the first count.
+        private long _countedAt;
+        private int _counting;
+
+        public IEnumerable<Measurement<long>> Observe()
+        {
+            var countedAt = Interlocked.Read(ref _countedAt);
+            if ((countedAt == 0 || System.Diagnostics.Stopwatch.GetElapsedTime(countedAt) > Fresh) && Interlocked.Exchange(ref _counting, 1) == 0)
+            {
+                _ = CountAsync();
+            }
+
+            return Volatile.Read(ref _last).Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("status", c.Key.ToString())));
+        }
+
+        private async Task CountAsync()
+        {
+            try
+            {
+                Volatile.Write(ref _last, await issues.CountByStatusAsync(CancellationToken.None));
+                Interlocked.Exchange(ref _countedAt, System.Diagnostics.Stopwatch.GetTimestamp());
+            }
+            catch (Exception e) when (e is Storage.StorageUnavailableException or TimeoutException)
+            {
+                LogCountFailed(logger, e);
+            }
+            finally
+            {
+                Volatile.Write(ref _counting, 0);
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Issues could not be counted for the metrics; the last count stands")]
+        private static partial void LogCountFailed(ILogger logger, Exception exception);
     }
 }

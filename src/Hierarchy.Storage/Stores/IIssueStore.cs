@@ -51,4 +51,7 @@ public interface IIssueStore
 
     /// <summary>Counts the open issues of each of the given households.</summary>
     Task<IReadOnlyDictionary<long, int>> OpenCountsAsync(IReadOnlyList<long> householdIds, CancellationToken cancellationToken);
+
+    /// <summary>Counts every issue by status.</summary>
+    Task<IReadOnlyDictionary<IssueStatus, long>> CountByStatusAsync(CancellationToken cancellationToken);
 }

@@ -203,6 +203,12 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
             return rows.ToDictionary(r => r.Item1, r => r.Item2);
         }, cancellationToken);
 
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<IssueStatus, long>> CountByStatusAsync(CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyDictionary<IssueStatus, long>>(async connection => (await Sql.ListAsync(connection, null,
+            "SELECT status, COUNT(*) FROM issues GROUP BY status", r => ((IssueStatus)r.GetInt16(0), r.GetInt64(1)), cancellationToken))
+            .ToDictionary(c => c.Item1, c => c.Item2), cancellationToken);
+
     private static (string Where, (string, object?)[] Parameters) Filter(IssueQuery query)
     {
         var where = new List<string>();

@@ -24,10 +24,37 @@ public sealed class MetricsTests(MetricsTests.Server weidu) : IClassFixture<Metr
         Assert.Contains("hierarchy_resolve_answers", text, StringComparison.Ordinal);
         Assert.Contains("hierarchy_rpc_errors", text, StringComparison.Ordinal);
         Assert.Contains("hierarchy_tree_version", text, StringComparison.Ordinal);
+        Assert.Contains("hierarchy_tree_age_seconds", text, StringComparison.Ordinal);
         Assert.Contains("kestrel_", text, StringComparison.Ordinal);
         // Grpc.AspNetCore has no meter of its own: ASP.NET Core's request duration names each gRPC method as its route.
         Assert.Contains("http_route=\"/hierarchy.v1.ResponsibilityService/Resolve\"", text, StringComparison.Ordinal);
         Assert.Contains("orleans_", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Issues_by_status_reach_the_metrics_once_counted_in_the_background()
+    {
+        await weidu.Channel.Issues().ReportIssueAsync(new ReportIssueRequest
+        {
+            RequestId = "metrics-issue",
+            HouseholdId = 1,
+            Category = "sewage",
+            Channel = IssueChannel.Hotline,
+            Description = "污水",
+        }, WeiduServer.As("service"));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        // A scrape answers from the last count, at most 15 seconds old, and starts the next: scrape until the report is counted.
+        var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{weidu.MetricsPort}/metrics"), patience.Token);
+        while (!text.Contains("status=\"Reported\"", StringComparison.Ordinal))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), patience.Token);
+            text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{weidu.MetricsPort}/metrics"), patience.Token);
+        }
+
+        Assert.Contains("hierarchy_issues{", text, StringComparison.Ordinal);
+        Assert.Contains("status=\"Reported\"", text, StringComparison.Ordinal);
     }
 
     [Theory]
