@@ -9,8 +9,9 @@ using OpenTelemetry.Metrics;
 namespace Hierarchy.Server.Operations;
 
 /// <summary>
-/// Metrics through OpenTelemetry: the gRPC server's, Kestrel's, ASP.NET Core's, Orleans', Npgsql's and the project's own
-/// meters, scraped at <c>/metrics</c> on the metrics port and exported over OTLP when an endpoint is configured; beside them
+/// Metrics through OpenTelemetry: ASP.NET Core's (each gRPC method is a route: Grpc.AspNetCore has no meter yet, and is
+/// listened to should it gain one), Kestrel's, Orleans', Npgsql's and the project's own meters, scraped at <c>/metrics</c> on
+/// the metrics port and exported over OTLP when an endpoint is configured; beside them
 /// <c>/healthz</c> (the process answers) and <c>/readyz</c> (the read model is loaded and the database answers).
 /// </summary>
 public static partial class HierarchyMetrics
