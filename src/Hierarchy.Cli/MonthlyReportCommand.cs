@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Hierarchy.Domain.Errors;
 using Hierarchy.Grpc.Client;
 using Hierarchy.V1;
 
@@ -30,7 +31,7 @@ internal static class MonthlyReportCommand
             var text = parse.GetValue(month)!;
             if (!DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
             {
-                throw new ArgumentException($"--month '{(text.Length > 16 ? text[..16] + "…" : text)}' is not yyyy-MM, such as 2026-11");
+                throw new ArgumentException($"--month '{Quote.Prefix(text, 16)}' is not yyyy-MM, such as 2026-11");
             }
 
             using var server = connection.Open(parse);

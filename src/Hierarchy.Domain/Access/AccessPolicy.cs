@@ -59,6 +59,14 @@ public static class AccessPolicy
         }
     }
 
+    /// <summary>Tells whether the caller oversees a unit's subtree: the platform and the dispatch centre everywhere, admins and grid workers in their own.</summary>
+    public static bool Oversees(Caller caller, OrgTreeSnapshot tree, long unitId) => caller.Role switch
+    {
+        CallerRole.Service or CallerRole.Dispatcher => true,
+        CallerRole.Admin or CallerRole.GridWorker => IsInScope(caller, tree, unitId),
+        _ => false,
+    };
+
     /// <summary>Tells whether an admin's subtree holds a unit.</summary>
     public static bool IsInScope(Caller caller, OrgTreeSnapshot tree, long unitId) =>
         tree.TryIndexOf(caller.SubjectId, out var root) && tree.TryIndexOf(unitId, out var unit) && tree.IsInSubtree(unit, root);

@@ -48,13 +48,7 @@ public sealed class IssueScopes(HierarchyState state, RetiredUnits retired)
 
         // A retired unit's issues stay listable, judged in the last tree that held it.
         var (tree, _, unit) = await retired.FindAsync(state.Tree, unitId, unitCode, cancellationToken);
-        var allowed = caller.Role switch
-        {
-            CallerRole.Service or CallerRole.Dispatcher => true,
-            CallerRole.Admin or CallerRole.GridWorker => AccessPolicy.IsInScope(caller, tree, unit.Id),
-            _ => false,
-        };
-        if (!allowed)
+        if (!AccessPolicy.Oversees(caller, tree, unit.Id))
         {
             throw new PermissionDeniedException($"{caller} may not list the issues of {unit.Level} {unit.Code}");
         }

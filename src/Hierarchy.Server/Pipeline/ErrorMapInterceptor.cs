@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Health.V1;
+using Hierarchy.Domain.Errors;
 using Hierarchy.Grains.Observability;
 
 namespace Hierarchy.Server.Pipeline;
@@ -92,7 +93,7 @@ public sealed partial class ErrorMapInterceptor(HierarchyErrorMap errors, ILogge
     {
         // The health service says NOT_FOUND without a word; the caller should see which name was not known.
         RpcException { StatusCode: StatusCode.NotFound, Status.Detail.Length: 0 } when request is HealthCheckRequest health =>
-            new RpcException(new Status(StatusCode.NotFound, $"service '{Prefix(health.Service, QuotedPrefix)}' is not known to this server")),
+            new RpcException(new Status(StatusCode.NotFound, $"service '{Quote.Prefix(health.Service, QuotedPrefix)}' is not known to this server")),
         RpcException => null,
         _ => Translate(exception, context),
     };
@@ -109,7 +110,7 @@ public sealed partial class ErrorMapInterceptor(HierarchyErrorMap errors, ILogge
         if (errors.Map(exception) is { } status)
         {
             // A message goes out as a header: however it was built, it must stay far below the header limits.
-            return new RpcException(status.Detail.Length <= MaxDetail ? status : new Status(status.StatusCode, Prefix(status.Detail, MaxDetail)));
+            return new RpcException(status.Detail.Length <= MaxDetail ? status : new Status(status.StatusCode, Quote.Prefix(status.Detail, MaxDetail)));
         }
 
         if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
@@ -121,7 +122,6 @@ public sealed partial class ErrorMapInterceptor(HierarchyErrorMap errors, ILogge
         return new RpcException(new Status(StatusCode.Unknown, $"the server failed on {context.Method}; the fault is in its log"));
     }
 
-    private static string Prefix(string value, int length) => value.Length <= length ? value : string.Concat(value.AsSpan(0, length), "…");
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} failed")]
     private static partial void LogFault(ILogger logger, Exception exception, string method);

@@ -74,12 +74,15 @@ internal static class IssueMapping
         return message;
     }
 
+    /// <summary>Maps an owner named outside any issue's chain (a supervision order's target), its level read from the tree.</summary>
+    public static V1.IssueOwner Owner(OrgTreeSnapshot tree, IssueOwner owner) => Owner(tree, owner, LevelOf(tree, null, owner));
+
     // An event's chain step counts in the chain in force then, which a later transfer may have replaced: the owner tells its level.
-    private static string LevelOf(OrgTreeSnapshot tree, Issue issue, IssueOwner owner) =>
+    private static string LevelOf(OrgTreeSnapshot tree, Issue? issue, IssueOwner owner) =>
         owner.IsCentre ? DispatchCentre.Level
         : owner.DepartmentCode is not null ? "Department"
         : tree.TryIndexOf(owner.UnitId!.Value, out var index) ? tree.LevelOf(index).ToString()
-        : issue.Facts.Chain.Concat(issue.Route).FirstOrDefault(link => link.Owner == owner)?.Level ?? "Unit";
+        : issue?.Facts.Chain.Concat(issue.Route).FirstOrDefault(link => link.Owner == owner)?.Level ?? "Unit";
 
     private static string DepartmentName(OrgTreeSnapshot tree, string code) =>
         code == DispatchCentre.Code ? DispatchCentre.Name : tree.Matrix.Departments.FirstOrDefault(d => d.Code == code)?.Name ?? string.Empty;

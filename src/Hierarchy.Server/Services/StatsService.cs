@@ -174,8 +174,7 @@ public sealed class StatsService(
         var caller = context.Caller();
         var tree = state.Tree;
         var root = tree.Find(request.UnitId, request.UnitCode);
-        if (!(caller.Role is CallerRole.Service or CallerRole.Dispatcher
-            || (caller.Role is CallerRole.Admin or CallerRole.GridWorker && AccessPolicy.IsInScope(caller, tree, tree.UnitAt(root).Id))))
+        if (!AccessPolicy.Oversees(caller, tree, tree.UnitAt(root).Id))
         {
             throw new PermissionDeniedException($"{caller} may not read the link coverage of {tree.UnitAt(root).Level} {tree.UnitAt(root).Code}");
         }

@@ -155,15 +155,7 @@ public sealed class SupervisionService(
         }
     }
 
-    private static int DistrictIndex(OrgTreeSnapshot tree, int index)
-    {
-        while (tree.ParentOf(index) >= 0)
-        {
-            index = tree.ParentOf(index);
-        }
-
-        return index;
-    }
+    private static int DistrictIndex(OrgTreeSnapshot tree, int index) => tree.AncestorsOf(index).DefaultIfEmpty(index).Last();
 
     // A district's admin issues for its district; the dispatch centre (or the platform) about an issue, for the issue's district.
     private async Task<long> DistrictOfAsync(Caller caller, OrgTreeSnapshot tree, IssueOwner target, long? issueId, CancellationToken cancellationToken)
@@ -200,12 +192,7 @@ public sealed class SupervisionService(
         {
             Id = order.Id,
             DistrictId = order.DistrictId,
-            Target = new V1.IssueOwner
-            {
-                Level = order.Target.UnitId is { } id && tree.TryIndexOf(id, out var index) ? tree.LevelOf(index).ToString() : "Department",
-                Name = order.Target.UnitId is { } unit && tree.TryIndexOf(unit, out var at) ? tree.UnitAt(at).Name
-                    : tree.Matrix.Departments.FirstOrDefault(d => d.Code == order.Target.DepartmentCode)?.Name ?? string.Empty,
-            },
+            Target = IssueMapping.Owner(tree, order.Target),
             IssueId = order.IssueId ?? 0,
             Ground = (V1.SupervisionGround)order.Ground,
             Text = order.Text,
@@ -217,15 +204,6 @@ public sealed class SupervisionService(
             AnsweredBy = order.AnsweredBy,
             Late = order.IsLate(clock.GetUtcNow()),
         };
-        if (order.Target.UnitId is { } targetUnit)
-        {
-            message.Target.UnitId = targetUnit;
-        }
-        else
-        {
-            message.Target.DepartmentCode = order.Target.DepartmentCode!;
-        }
-
         message.CopyTo.AddRange(order.CopyTo);
         return message;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Hierarchy.Testing;
 
 namespace Hierarchy.Server.Tests.Cluster;
 
@@ -26,7 +27,7 @@ public sealed class NginxBalancer : IAsyncDisposable
     public static async Task<NginxBalancer> StartAsync(IEnumerable<Uri> replicas)
     {
         var folder = Directory.CreateTempSubdirectory("hierarchy-nginx-");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var config = Path.Combine(folder.FullName, "nginx.conf");
         await File.WriteAllTextAsync(config, $$"""
             user root;
@@ -97,10 +98,4 @@ public sealed class NginxBalancer : IAsyncDisposable
         throw new InvalidOperationException("nginx did not start listening");
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }

@@ -47,7 +47,7 @@ public sealed class TestCluster : IAsyncDisposable
         {
             cluster._nodes.Add(null);
             cluster._channels.Add(null);
-            cluster._siloPorts.Add((FreePort(), FreePort()));
+            cluster._siloPorts.Add((LoopbackPort.Free(), LoopbackPort.Free()));
             await cluster.RestartAsync(i);
         }
 
@@ -162,10 +162,4 @@ public sealed class TestCluster : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Hierarchy.Server.Startup;
 using Hierarchy.Testing;
 
@@ -31,7 +30,7 @@ public sealed class DashboardTests(DashboardTests.Server weidu) : IClassFixture<
 
     public sealed class Server : SqliteServerFixture
     {
-        public int DashboardPort { get; } = FreePort();
+        public int DashboardPort { get; } = LoopbackPort.Free();
 
         protected override async Task SeedAsync()
         {
@@ -41,12 +40,5 @@ public sealed class DashboardTests(DashboardTests.Server weidu) : IClassFixture<
 
         protected override ServerSettings Configure(ServerSettings defaults) =>
             defaults with { DashboardListen = new IPEndPoint(IPAddress.Loopback, DashboardPort), Tokens = new Dictionary<string, string>() };
-
-        private static int FreePort()
-        {
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            return ((IPEndPoint)socket.LocalEndPoint!).Port;
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Grpc.Core;
 using Hierarchy.Grpc.Client;
 using Hierarchy.Server.Startup;
@@ -71,7 +70,7 @@ public sealed class MetricsTests(MetricsTests.Server weidu) : IClassFixture<Metr
 
     public sealed class Server : SqliteServerFixture
     {
-        public int MetricsPort { get; } = FreePort();
+        public int MetricsPort { get; } = LoopbackPort.Free();
 
         protected override async Task SeedAsync()
         {
@@ -81,12 +80,5 @@ public sealed class MetricsTests(MetricsTests.Server weidu) : IClassFixture<Metr
 
         protected override ServerSettings Configure(ServerSettings defaults) =>
             defaults with { MetricsListen = new IPEndPoint(IPAddress.Loopback, MetricsPort), Tokens = new Dictionary<string, string> { ["service"] = "service" } };
-
-        private static int FreePort()
-        {
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            return ((IPEndPoint)socket.LocalEndPoint!).Port;
-        }
     }
 }
