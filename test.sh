@@ -68,7 +68,7 @@ count_dotnet "$work/dotnet.log"
 echo "== interop tests: real gRPC clients against the real server"
 port=$(free_port)
 dotnet src/Hierarchy.Server/bin/Release/net10.0/Hierarchy.Server.dll \
-  --listen "127.0.0.1:$port" --database "$work/interop.db" > "$work/server.log" 2>&1 &
+  --listen "127.0.0.1:$port" --http "127.0.0.1:$(free_port)" --database "$work/interop.db" > "$work/server.log" 2>&1 &
 server_pid=$!
 export HIERARCHY_ADDRESS="127.0.0.1:$port"
 if ! /usr/bin/python3 tests/interop/python/wait_for_server.py "$HIERARCHY_ADDRESS" 120; then

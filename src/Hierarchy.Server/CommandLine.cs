@@ -9,13 +9,16 @@ public static class CommandLine
     public const string Usage = """
         Usage: Hierarchy.Server [--listen HOST:PORT] [--database SQLITE_PATH|POSTGRES_CONNECTION_STRING]
                                 [--tls-cert CERT.pem --tls-key KEY.pem] [--silo-port PORT] [--gateway-port PORT]
-                                [--dashboard HOST:PORT] [--metrics HOST:PORT] [--no-sample]
+                                [--http HOST:PORT|off] [--dashboard HOST:PORT] [--metrics HOST:PORT] [--no-sample]
           --listen     where to serve gRPC over HTTP/2 (env HIERARCHY_LISTEN; default 127.0.0.1:50051)
+          --http       where to serve the admin console, JSON over HTTP/1.1 and HTTP/2, OpenAPI and Open311 (env HIERARCHY_HTTP;
+                       default 127.0.0.1:8080; off serves none)
           --database   SQLite file (default data/hierarchy.db) or a PostgreSQL connection string (env HIERARCHY_DATABASE)
           --tls-cert   PEM certificate; serves TLS instead of cleartext h2c (env HIERARCHY_TLS_CERT, HIERARCHY_TLS_KEY)
           --silo-port  where this process's Orleans silo talks to the others (env HIERARCHY_SILO_PORT; default a free port)
           --gateway-port  where Orleans clients reach the silo (env HIERARCHY_GATEWAY_PORT; default a free port)
-          --dashboard  serve the Orleans Dashboard (HTTP/1.1, no login: keep it on an admin network) (env HIERARCHY_DASHBOARD; default off)
+          --dashboard  serve the Orleans Dashboard (HTTP/1.1, no login: keep it on an admin network) (env HIERARCHY_DASHBOARD; default off;
+                       such as 127.0.0.1:8081)
           --metrics    serve /metrics (Prometheus), /healthz and /readyz over HTTP/1.1 (env HIERARCHY_METRICS; default off);
                        OTEL_EXPORTER_OTLP_ENDPOINT set exports the same metrics over OTLP
           --no-sample  start with an empty database instead of loading the Tongzhou sample
@@ -37,7 +40,7 @@ public static class CommandLine
                 continue;
             }
 
-            if (flag is not ("--listen" or "--database" or "--tls-cert" or "--tls-key" or "--silo-port" or "--gateway-port" or "--dashboard" or "--metrics"))
+            if (flag is not ("--listen" or "--database" or "--tls-cert" or "--tls-key" or "--silo-port" or "--gateway-port" or "--dashboard" or "--metrics" or "--http"))
             {
                 throw new ArgumentException($"unknown argument '{flag}'");
             }
@@ -58,7 +61,13 @@ public static class CommandLine
             settings = settings with { Listen = listen };
         }
 
-        if (Endpoint(Get("--dashboard", "HIERARCHY_DASHBOARD"), "--dashboard", "127.0.0.1:8080") is { } dashboard)
+        var http = Get("--http", "HIERARCHY_HTTP") ?? "127.0.0.1:8080";
+        if (http != "off")
+        {
+            settings = settings with { HttpListen = Endpoint(http, "--http", "127.0.0.1:8080") };
+        }
+
+        if (Endpoint(Get("--dashboard", "HIERARCHY_DASHBOARD"), "--dashboard", "127.0.0.1:8081") is { } dashboard)
         {
             settings = settings with { DashboardListen = dashboard };
         }

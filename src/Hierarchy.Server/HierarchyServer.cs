@@ -6,6 +6,7 @@ using Hierarchy.Grains.Sweeps;
 using Hierarchy.Import;
 using Hierarchy.Server.Cluster;
 using Hierarchy.Server.Health;
+using Hierarchy.Server.Http;
 using Hierarchy.Server.Issues;
 using Hierarchy.Server.Operations;
 using Hierarchy.Server.Pipeline;
@@ -27,11 +28,13 @@ public sealed class HierarchyServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly StoreSet _stores;
+    private readonly ServerSettings _settings;
     private bool _stopped;
 
-    private HierarchyServer(WebApplication app, StoreSet stores, Uri address, ImportSummary? sample)
+    private HierarchyServer(WebApplication app, StoreSet stores, ServerSettings settings, Uri address, ImportSummary? sample)
     {
         _app = app;
+        _settings = settings;
         _stores = stores;
         Address = address;
         Sample = sample;
@@ -39,6 +42,11 @@ public sealed class HierarchyServer : IAsyncDisposable
 
     /// <summary>Gets the address the server listens on, such as <c>http://127.0.0.1:50051</c>.</summary>
     public Uri Address { get; }
+
+    /// <summary>Gets where JSON, the OpenAPI document and the console answer, such as <c>http://127.0.0.1:8080/</c>; null when off.</summary>
+    public Uri? HttpAddress => _settings.HttpListen is { } http
+        ? new UriBuilder(_settings.TlsCertificatePath is null ? "http" : "https", Loopback(http.Address).ToString(), http.Port).Uri
+        : null;
 
     /// <summary>Gets what the sample import wrote, when this start loaded it.</summary>
     public ImportSummary? Sample { get; }
@@ -63,16 +71,22 @@ public sealed class HierarchyServer : IAsyncDisposable
     public static async Task<HierarchyServer> StartAsync(
         ServerSettings settings, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
-        RefuseBusyPort(settings.Listen);
+        RefuseBusyPort(settings.Listen, "--listen");
         if (settings.DashboardListen is { } dashboardPort)
         {
-            RefuseBusyPort(dashboardPort);
+            RefuseBusyPort(dashboardPort, "--dashboard");
         }
 
         if (settings.MetricsListen is { } metricsPort)
         {
-            RefuseBusyPort(metricsPort);
+            RefuseBusyPort(metricsPort, "--metrics");
         }
+
+        if (settings.HttpListen is { } httpPort)
+        {
+            RefuseBusyPort(httpPort, "--http");
+        }
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // Per-request hosting logs would cost more than the calls themselves.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -142,11 +156,13 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton(stores.Supervision);
             builder.Services.AddSingleton<HierarchyErrorMap>();
             builder.Services.AddHierarchyGrpc(settings);
+            builder.Services.AddHierarchyHttp();
             builder.Services.AddHierarchyMetrics(settings, state);
 
             var app = builder.Build();
             app.Services.GetRequiredService<ChangeFeedFollower>().StartAt(position);
             app.MapHierarchyGrpc();
+            app.MapHierarchyHttp();
             if (settings.DashboardListen is { } dashboard)
             {
                 app.MapOrleansDashboard().RequireHost($"*:{dashboard.Port}");
@@ -170,7 +186,7 @@ public sealed class HierarchyServer : IAsyncDisposable
             }
 
             await ServingStatus.PublishAsync(app.Services, cancellationToken);
-            var server = new HierarchyServer(app, stores, BoundAddress(app, settings), sample);
+            var server = new HierarchyServer(app, stores, settings, BoundAddress(app, settings), sample);
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hierarchy.Cluster").LogInformation(
                 "Silo {Silo} joined cluster '{Cluster}': {Active} active silo(s)", server.Silo, HierarchySilo.ClusterId, server.ActiveSilos.Count);
             return server;
@@ -234,6 +250,19 @@ public sealed class HierarchyServer : IAsyncDisposable
                 kestrel.Listen(metrics, listen => listen.Protocols = HttpProtocols.Http1);
             }
 
+            if (settings.HttpListen is { } http)
+            {
+                // Browsers and curl: HTTP/1.1, or HTTP/2 by prior knowledge without TLS, by ALPN with it.
+                kestrel.Listen(http, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    if (settings.TlsCertificatePath is { } cert)
+                    {
+                        listen.UseHttps(X509Certificate2.CreateFromPemFile(cert, settings.TlsKeyPath));
+                    }
+                });
+            }
+
             if (settings.DashboardListen is { } dashboard)
             {
                 // Browsers speak HTTP/1.1 or TLS; the dashboard gets a port of its own rather than weakening the gRPC one.
@@ -242,7 +271,7 @@ public sealed class HierarchyServer : IAsyncDisposable
         });
 
     // Checked before anything starts, so a busy port is one clear error instead of a host that half started and stopped.
-    private static void RefuseBusyPort(IPEndPoint listen)
+    private static void RefuseBusyPort(IPEndPoint listen, string flag)
     {
         if (listen.Port == 0)
         {
@@ -252,15 +281,25 @@ public sealed class HierarchyServer : IAsyncDisposable
         using var probe = new System.Net.Sockets.Socket(listen.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
         // As Kestrel binds: connections of a previous run still in TIME_WAIT do not make the port busy.
         probe.SetSocketOption(System.Net.Sockets.SocketOptionLevel.Socket, System.Net.Sockets.SocketOptionName.ReuseAddress, true);
-        probe.Bind(listen);
+        try
+        {
+            probe.Bind(listen);
+        }
+        catch (System.Net.Sockets.SocketException e)
+            when (e.SocketErrorCode is System.Net.Sockets.SocketError.AddressAlreadyInUse or System.Net.Sockets.SocketError.AddressNotAvailable)
+        {
+            throw new UnusablePortException(flag, listen, e);
+        }
     }
 
     private static Uri BoundAddress(WebApplication app, ServerSettings settings)
     {
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First(a => new Uri(a).Port != settings.DashboardListen?.Port && new Uri(a).Port != settings.MetricsListen?.Port);
+            .First(a => new Uri(a).Port is var port && port != settings.DashboardListen?.Port && port != settings.MetricsListen?.Port
+                && port != settings.HttpListen?.Port);
         var scheme = settings.TlsCertificatePath is null ? "http" : "https";
-        var host = settings.Listen.Address.Equals(IPAddress.Any) ? IPAddress.Loopback : settings.Listen.Address;
-        return new UriBuilder(scheme, host.ToString(), new Uri(bound).Port).Uri;
+        return new UriBuilder(scheme, Loopback(settings.Listen.Address).ToString(), new Uri(bound).Port).Uri;
     }
+
+    private static IPAddress Loopback(IPAddress listen) => listen.Equals(IPAddress.Any) ? IPAddress.Loopback : listen;
 }

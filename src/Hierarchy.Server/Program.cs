@@ -32,6 +32,13 @@ var state = server.State;
 var tryIt = state.Households.Count > 0
     ? $"/usr/bin/python3 examples/python/resolve.py {server.Address.Authority}"
     : "the database is empty: import a county first, such as `dotnet run --project src/Hierarchy.Cli -- import --county 110112`";
+var http = server.HttpAddress is { } web
+    ? $"""
+
+      http:     {web} serves JSON (HTTP/1.1; HTTP/2 on either port), OpenAPI at {web}openapi/
+      curl:     curl -H 'Authorization: Bearer demo-service' '{web}v1/resolve?householdId=644459&category=sewage'
+    """
+    : string.Empty;
 var dashboard = settings.DashboardListen is { } board ? $"; Orleans Dashboard at http://{board}/" : string.Empty;
 Console.WriteLine($"""
 
@@ -41,7 +48,7 @@ Console.WriteLine($"""
       tree:     version {state.Tree.Version}, {state.Tree.Count:N0} units, {state.Households.Count:N0} households
       services: hierarchy.v1 Responsibility, Directory, PartyMember, Issue, Stats, Admin; grpc.health.v1.Health; server reflection
       tokens:   send 'authorization: Bearer demo-service' (also demo-admin, demo-member; see appsettings.json)
-      try it:   {tryIt}
+      try it:   {tryIt}{http}
     Stop with Ctrl-C.
 
     """);

@@ -72,6 +72,9 @@ public sealed record ServerSettings
     /// <summary>Gets where the Orleans Dashboard listens (HTTP/1.1, its own port); null keeps it off.</summary>
     public IPEndPoint? DashboardListen { get; init; }
 
+    /// <summary>Gets where to serve JSON over HTTP/1.1 and HTTP/2, the OpenAPI document and the admin console; null serves none.</summary>
+    public IPEndPoint? HttpListen { get; init; }
+
     /// <summary>Gets where to serve <c>/metrics</c> (Prometheus), <c>/healthz</c> and <c>/readyz</c> over HTTP/1.1; null (the default) serves none.</summary>
     public IPEndPoint? MetricsListen { get; init; }
 }

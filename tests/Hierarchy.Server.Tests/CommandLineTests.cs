@@ -42,6 +42,6 @@ public sealed class CommandLineTests
     {
         var error = Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--dashboard", "everywhere"], NoEnvironment));
 
-        Assert.Equal("--dashboard 'everywhere' is not HOST:PORT, such as 127.0.0.1:8080", error.Message);
+        Assert.Equal("--dashboard 'everywhere' is not HOST:PORT, such as 127.0.0.1:8081", error.Message);
     }
 }

@@ -41,9 +41,25 @@ public sealed class TongzhouIssueServer : SqliteServerFixture
         Tree = await stores.Tree.LoadAsync(CancellationToken.None);
     }
 
+    /// <summary>Gets the port JSON, OpenAPI, Open311 and the console answer on.</summary>
+    public int HttpPort { get; } = LoopbackPort.Free();
+
+    /// <summary>Gets a plain HTTP/1.1 client of the HTTP port that sends <paramref name="token"/>, if any.</summary>
+    public HttpClient Http(string? token = null)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/"), Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
     protected override ServerSettings Configure(ServerSettings defaults) => defaults with
     {
         Clock = Clock,
+        HttpListen = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, HttpPort),
         Tokens = new Dictionary<string, string>
         {
             ["service"] = "service",

@@ -43,6 +43,7 @@ public static class HierarchyGrpc
         });
         services.AddSingleton<IServiceMethodProvider<ResponsibilityService>, ResponsibilityServiceMethods>();
         Authenticated<ResponsibilityService>(services);
+        Authenticated<Http.ResponsibilityJsonService>(services);
         Authenticated<PartyMemberService>(services);
         Authenticated<IssueService>(services);
         Authenticated<StatsService>(services);
