@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing (PostgreSQL 15, Python grpcio, Node, nginx), starts a private PostgreSQL
-# on a free loopback port in a temporary folder, runs the .NET suites and the interop tests with real gRPC clients,
-# and stops PostgreSQL whatever happens.
+# Runs every test: installs what is missing (PostgreSQL 15, Python grpcio, Node, nginx, Chromium and a CJK font), starts
+# a private PostgreSQL on a free loopback port in a temporary folder, runs the .NET suites, the interop tests with real
+# gRPC, JSON and Open311 clients, and the admin console's tests in headless Chromium, and stops PostgreSQL whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -11,6 +11,9 @@ need_apt=()
 /usr/bin/python3 -c 'import grpc, grpc_tools' 2>/dev/null || need_apt+=(python3-grpcio python3-grpc-tools)
 command -v node >/dev/null && command -v npm >/dev/null || need_apt+=(nodejs npm)
 [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# The console's screenshots show Chinese: without a CJK font they would show boxes.
+fc-list 2>/dev/null | grep -qi 'wenquanyi\|noto sans cjk' || need_apt+=(fonts-wqy-zenhei)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing from Debian: ${need_apt[*]}"
   apt-get update -qq
@@ -67,10 +70,11 @@ count_dotnet "$work/dotnet.log"
 
 echo "== interop tests: real gRPC clients against the real server"
 port=$(free_port)
+http_port=$(free_port)
 dotnet src/Hierarchy.Server/bin/Release/net10.0/Hierarchy.Server.dll \
-  --listen "127.0.0.1:$port" --http "127.0.0.1:$(free_port)" --database "$work/interop.db" > "$work/server.log" 2>&1 &
+  --listen "127.0.0.1:$port" --http "127.0.0.1:$http_port" --database "$work/interop.db" > "$work/server.log" 2>&1 &
 server_pid=$!
-export HIERARCHY_ADDRESS="127.0.0.1:$port"
+export HIERARCHY_ADDRESS="127.0.0.1:$port" HIERARCHY_HTTP_ADDRESS="127.0.0.1:$http_port"
 if ! /usr/bin/python3 tests/interop/python/wait_for_server.py "$HIERARCHY_ADDRESS" 120; then
   cat "$work/server.log"; exit 1
 fi
@@ -82,6 +86,11 @@ passed=$((passed + p - f)); failed=$((failed + f))
 (cd tests/interop/node && npm ci --silent --no-audit --no-fund >/dev/null)
 node --test --test-reporter=spec tests/interop/node/ 2>&1 | tee "$work/node.log" || status=1
 passed=$((passed + $(sum '^ℹ pass [0-9]+' "$work/node.log"))); failed=$((failed + $(sum '^ℹ fail [0-9]+' "$work/node.log")))
+
+echo "== the admin console in headless Chromium (screenshots in tests/console/screenshots)"
+(cd tests/console && npm ci --silent --no-audit --no-fund >/dev/null)
+node --test --test-reporter=spec tests/console/ 2>&1 | tee "$work/console.log" || status=1
+passed=$((passed + $(sum '^ℹ pass [0-9]+' "$work/console.log"))); failed=$((failed + $(sum '^ℹ fail [0-9]+' "$work/console.log")))
 
 echo
 echo "all: $passed passed, $failed failed"

@@ -162,7 +162,7 @@ public sealed class HierarchyServer : IAsyncDisposable
             var app = builder.Build();
             app.Services.GetRequiredService<ChangeFeedFollower>().StartAt(position);
             app.MapHierarchyGrpc();
-            app.MapHierarchyHttp();
+            app.MapHierarchyHttp(settings);
             if (settings.DashboardListen is { } dashboard)
             {
                 app.MapOrleansDashboard().RequireHost($"*:{dashboard.Port}");

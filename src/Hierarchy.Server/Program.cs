@@ -35,7 +35,8 @@ var tryIt = state.Households.Count > 0
 var http = server.HttpAddress is { } web
     ? $"""
 
-      http:     {web} serves JSON (HTTP/1.1; HTTP/2 on either port), OpenAPI at {web}openapi/
+      console:  {web} (sign in with demo-admin)
+      http:     JSON at {web}v1/… (HTTP/1.1; HTTP/2 on either port), OpenAPI at {web}openapi/, Open311 at {web}open311/v2/discovery.json
       curl:     curl -H 'Authorization: Bearer demo-service' '{web}v1/resolve?householdId=644459&category=sewage'
     """
     : string.Empty;

@@ -186,6 +186,22 @@ public abstract class IssueStoreSpecification<TFixture>(TFixture fixture) : ICla
         Assert.Contains(events, e => e.Issue.Id == issue.Id && e.Event.Kind == IssueEventKind.Dispatched);
     }
 
+    [SkippableFact]
+    public async Task An_accepted_issue_counts_as_overdue_once_its_time_limit_passes()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        // Accepted a month after the other tests' issues, so no other issue shares its deadline.
+        var later = Morning.AddDays(30);
+        var (issue, _) = await Issues.ReportAsync(await FactsAsync(11, "garbage"), Issue.Report(later, "service"), CancellationToken.None);
+        await Issues.CommitAsync(issue, issue.Accept(later, "service"), CancellationToken.None);
+        var due = (await Issues.GetAsync(issue.Id, withEvents: false, CancellationToken.None)).DueAt!.Value;
+
+        var before = await Issues.CountOverdueAsync(due, CancellationToken.None);
+        var after = await Issues.CountOverdueAsync(due.AddSeconds(1), CancellationToken.None);
+
+        Assert.Equal(before + 1, after);
+    }
+
     private async Task<Issue> AcceptedAsync(long household, string category)
     {
         var (issue, _) = await Issues.ReportAsync(await FactsAsync(household, category), Issue.Report(Morning, "service"), CancellationToken.None);

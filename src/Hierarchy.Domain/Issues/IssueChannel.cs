@@ -20,4 +20,7 @@ public enum IssueChannel
 
     /// <summary>Raised by staff before anyone complained (未诉先办).</summary>
     Proactive = 6,
+
+    /// <summary>A city system or app, through the JSON API or the Open311 bridge.</summary>
+    Online = 7,
 }

@@ -1,4 +1,5 @@
 using Hierarchy.Domain.Errors;
+using Hierarchy.Server.Open311;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.OpenApi.Models;
 
@@ -42,29 +43,48 @@ public static class HierarchyHttp
                 [new OpenApiSecurityScheme { Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = "bearer" } }] = [],
             });
         });
+        services.AddSingleton<BridgedHandlers>();
+        services.AddSingleton<Open311.Open311Bridge>();
         return services;
     }
 
-    /// <summary>Maps the JSON routes of the hand-bound Responsibility service and the OpenAPI document.</summary>
-    public static void MapHierarchyHttp(this WebApplication app)
+    /// <summary>
+    /// Maps the JSON routes of the hand-bound Responsibility service (JSON answers on every port), and, on the HTTP port
+    /// only, the OpenAPI document, Open311 and the console.
+    /// </summary>
+    public static void MapHierarchyHttp(this WebApplication app, ServerSettings settings)
     {
         // Its gRPC endpoints duplicate the hand-bound ones' paths: ordered after them, so gRPC keeps the wire-form handlers.
-        app.MapGrpcService<ResponsibilityJsonService>().Add(endpoint =>
-        {
-            if (endpoint is RouteEndpointBuilder route && !route.Metadata.OfType<GrpcJsonTranscodingMetadata>().Any())
+        JsonBodyLimit.On(app.MapGrpcService<ResponsibilityJsonService>(), settings.MaxReceiveMessageSize)
+            .Add(endpoint =>
             {
-                route.Order = 1;
-            }
-        });
+                if (endpoint is RouteEndpointBuilder route && !route.Metadata.OfType<GrpcJsonTranscodingMetadata>().Any())
+                {
+                    route.Order = 1;
+                }
+            });
         // A path no method answers gets the same JSON error body as a failed call, not an empty 404.
         app.MapFallback("/v1/{**path}", (HttpContext context) => Results.Json(
             new { code = (int)global::Grpc.Core.StatusCode.NotFound, message = $"no method answers {context.Request.Method} {Quote.Prefix(context.Request.Path.Value ?? string.Empty)}; see {OpenApiPath}", details = Array.Empty<object>() },
             statusCode: StatusCodes.Status404NotFound));
-        app.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json");
-        app.UseSwaggerUI(options =>
+        if (settings.HttpListen is not { } http)
         {
-            options.RoutePrefix = "openapi";
-            options.SwaggerEndpoint(OpenApiPath, "Hierarchy v1");
+            return;
+        }
+
+        // Port 0 (a free one) is known only once bound: then every port serves them.
+        var host = http.Port == 0 ? "*" : $"*:{http.Port}";
+        app.MapOpen311().RequireHost(host);
+        app.MapAdminConsole(host);
+        app.UseWhen(context => http.Port == 0 || context.Connection.LocalPort == http.Port, web =>
+        {
+            web.UseAdminConsoleFiles();
+            web.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json");
+            web.UseSwaggerUI(options =>
+            {
+                options.RoutePrefix = "openapi";
+                options.SwaggerEndpoint(OpenApiPath, "Hierarchy v1");
+            });
         });
     }
 }

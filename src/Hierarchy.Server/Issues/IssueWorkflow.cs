@@ -27,7 +27,7 @@ public sealed class IssueWorkflow(
         Require("description", command.Description);
         if (!Enum.IsDefined(command.Channel))
         {
-            throw new InvalidFieldException("channel", $"{(int)command.Channel} is not a channel: hotline (1) to proactive (6)");
+            throw new InvalidFieldException("channel", $"{(int)command.Channel} is not a channel: hotline (1) to online (7)");
         }
 
         var tree = state.Tree;

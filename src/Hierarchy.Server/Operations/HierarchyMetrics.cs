@@ -33,7 +33,8 @@ public static partial class HierarchyMetrics
         // A hosted service, so the host builds the gauges at start whichever exporter is on.
         services.AddHostedService(sp => new ReadModelGauges(
             sp.GetRequiredService<IMeterFactory>(), state, sp.GetRequiredService<ChangeFeedFollower>(),
-            new IssueCounts(sp.GetRequiredService<IIssueStore>(), sp.GetRequiredService<ILogger<IssueCounts>>())));
+            new IssueCounts(sp.GetRequiredService<IIssueStore>(), sp.GetRequiredKeyedService<TimeProvider>(ServerSettings.ClockKey),
+                sp.GetRequiredService<ILogger<IssueCounts>>())));
         services.AddOpenTelemetry().WithMetrics(metrics =>
         {
             metrics.AddMeter(Meters);
@@ -72,6 +73,7 @@ public static partial class HierarchyMetrics
             meter.CreateObservableGauge("hierarchy.tree.version", () => state.Tree.Version, "{version}", "the tree version this silo answers from");
             meter.CreateObservableGauge("hierarchy.tree.age", () => state.TreeAge.TotalSeconds, "s", "how long this silo has answered from its tree version");
             meter.CreateObservableGauge("hierarchy.issues", issues.Observe, "{issue}", "issues by status, counted in the database at most every 15 seconds");
+            meter.CreateObservableGauge("hierarchy.issues.overdue", issues.ObserveOverdue, "{issue}", "open issues past their time limit, counted with the issues by status");
             meter.CreateObservableGauge("hierarchy.feed.position", () => follower.Position, "{position}", "the change feed position this silo applied");
             meter.CreateObservableGauge("hierarchy.households", () => state.Households.Count, "{household}", "households in this silo's read model");
         }
@@ -82,23 +84,34 @@ public static partial class HierarchyMetrics
     }
 
     /// <summary>The issues by status, counted in the background: a scrape answers from the last count and never waits for the database.</summary>
-    private sealed partial class IssueCounts(IIssueStore issues, ILogger<IssueCounts> logger)
+    private sealed partial class IssueCounts(IIssueStore issues, TimeProvider clock, ILogger<IssueCounts> logger)
     {
         private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(15);
         private IReadOnlyDictionary<Domain.Issues.IssueStatus, long> _last = new Dictionary<Domain.Issues.IssueStatus, long>();
+        private long _overdue;
         // 0 until the first count.
         private long _countedAt;
         private int _counting;
 
         public IEnumerable<Measurement<long>> Observe()
         {
+            RefreshIfStale();
+            return Volatile.Read(ref _last).Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("status", c.Key.ToString())));
+        }
+
+        public long ObserveOverdue()
+        {
+            RefreshIfStale();
+            return Interlocked.Read(ref _overdue);
+        }
+
+        private void RefreshIfStale()
+        {
             var countedAt = Interlocked.Read(ref _countedAt);
             if ((countedAt == 0 || System.Diagnostics.Stopwatch.GetElapsedTime(countedAt) > Fresh) && Interlocked.Exchange(ref _counting, 1) == 0)
             {
                 _ = CountAsync();
             }
-
-            return Volatile.Read(ref _last).Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("status", c.Key.ToString())));
         }
 
         private async Task CountAsync()
@@ -106,6 +119,7 @@ public static partial class HierarchyMetrics
             try
             {
                 Volatile.Write(ref _last, await issues.CountByStatusAsync(CancellationToken.None));
+                Interlocked.Exchange(ref _overdue, await issues.CountOverdueAsync(clock.GetUtcNow(), CancellationToken.None));
                 Interlocked.Exchange(ref _countedAt, System.Diagnostics.Stopwatch.GetTimestamp());
             }
             catch (Exception e) when (e is Storage.StorageUnavailableException or TimeoutException)

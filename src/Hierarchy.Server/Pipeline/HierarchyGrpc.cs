@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Grpc.AspNetCore.Server.Model;
 using Grpc.Reflection;
 using Hierarchy.Server.Health;
+using Hierarchy.Server.Http;
 using Hierarchy.Server.Services;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ProtoServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -77,13 +78,14 @@ public static class HierarchyGrpc
     /// <summary>Maps every service's endpoints.</summary>
     public static void MapHierarchyGrpc(this IEndpointRouteBuilder endpoints)
     {
+        long json = endpoints.ServiceProvider.GetRequiredService<ServerSettings>().MaxReceiveMessageSize;
         endpoints.MapGrpcService<ResponsibilityService>();
-        endpoints.MapGrpcService<DirectoryService>();
-        endpoints.MapGrpcService<PartyMemberService>();
-        endpoints.MapGrpcService<IssueService>();
-        endpoints.MapGrpcService<StatsService>();
-        endpoints.MapGrpcService<AdminService>();
-        endpoints.MapGrpcService<SupervisionService>();
+        JsonBodyLimit.On(endpoints.MapGrpcService<DirectoryService>(), json);
+        JsonBodyLimit.On(endpoints.MapGrpcService<PartyMemberService>(), json);
+        JsonBodyLimit.On(endpoints.MapGrpcService<IssueService>(), json);
+        JsonBodyLimit.On(endpoints.MapGrpcService<StatsService>(), json);
+        JsonBodyLimit.On(endpoints.MapGrpcService<AdminService>(), json);
+        JsonBodyLimit.On(endpoints.MapGrpcService<SupervisionService>(), json);
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapGrpcReflectionService();
     }

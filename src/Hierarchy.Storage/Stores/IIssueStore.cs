@@ -54,4 +54,7 @@ public interface IIssueStore
 
     /// <summary>Counts every issue by status.</summary>
     Task<IReadOnlyDictionary<IssueStatus, long>> CountByStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>Counts the issues accepted and not resolved whose time limit passed before <paramref name="now"/>.</summary>
+    Task<long> CountOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

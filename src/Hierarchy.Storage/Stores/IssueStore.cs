@@ -209,6 +209,12 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
             "SELECT status, COUNT(*) FROM issues GROUP BY status", r => ((IssueStatus)r.GetInt16(0), r.GetInt64(1)), cancellationToken))
             .ToDictionary(c => c.Item1, c => c.Item2), cancellationToken);
 
+    /// <inheritdoc />
+    public Task<long> CountOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.RunAsync(connection => Sql.ScalarAsync<long>(connection, null,
+            $"SELECT COUNT(*) FROM issues WHERE status IN ({(short)IssueStatus.Accepted}, {(short)IssueStatus.Dispatched}, {(short)IssueStatus.InProgress}) AND due_at < @now",
+            cancellationToken, ("now", now.ToUnixTimeMilliseconds())), cancellationToken);
+
     private static (string Where, (string, object?)[] Parameters) Filter(IssueQuery query)
     {
         var where = new List<string>();

@@ -97,6 +97,19 @@ public sealed class JsonApiTests(TongzhouIssueServer tongzhou)
     }
 
     [Fact]
+    public async Task A_body_over_the_message_limit_is_refused_with_a_json_error_naming_the_limit()
+    {
+        var household = tongzhou.HouseholdIn("110112121013", nth: 6);
+        using var http = tongzhou.Http("service");
+
+        using var answer = await http.PostAsJsonAsync("v1/issues", Report("json-huge", household, description: new string('x', 5 * 1024 * 1024)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("4194304 bytes", (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(await ReportedAsync("json-huge", household));
+    }
+
+    [Fact]
     public async Task Permission_denied_is_403_with_the_servers_own_message()
     {
         using var http = tongzhou.Http("member-1");
@@ -142,6 +155,26 @@ public sealed class JsonApiTests(TongzhouIssueServer tongzhou)
         using var answer = await http.SendAsync(request);
 
         Assert.Equal((HttpStatusCode.OK, HttpVersion.Version20), (answer.StatusCode, answer.Version));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("openapi/v1.json")]
+    [InlineData("open311/v2/services.json")]
+    [InlineData("console/app.js")]
+    public async Task The_console_openapi_and_open311_answer_on_the_http_port_and_not_on_the_grpc_port(string path)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var onGrpcPort = new HttpRequestMessage(HttpMethod.Get, new Uri(tongzhou.Server.Address, path))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+
+        using var web = await tongzhou.Http().GetAsync(path);
+        using var grpc = await http.SendAsync(onGrpcPort);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (web.StatusCode, grpc.StatusCode));
     }
 
     [Fact]

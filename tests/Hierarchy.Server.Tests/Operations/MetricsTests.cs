@@ -54,6 +54,7 @@ public sealed class MetricsTests(MetricsTests.Server weidu) : IClassFixture<Metr
 
         Assert.Contains("hierarchy_issues{", text, StringComparison.Ordinal);
         Assert.Contains("status=\"Reported\"", text, StringComparison.Ordinal);
+        Assert.Contains("hierarchy_issues_overdue", text, StringComparison.Ordinal);
     }
 
     [Theory]
