@@ -36,7 +36,7 @@ var http = server.HttpAddress is { } web
     ? $"""
 
       console:  {web} (sign in with demo-admin)
-      http:     JSON at {web}v1/… (HTTP/1.1; HTTP/2 on either port), OpenAPI at {web}openapi/, Open311 at {web}open311/v2/discovery.json
+      http:     JSON at {web}v1/… and gRPC-Web over HTTP/1.1 (both also over h2c on the gRPC port), OpenAPI at {web}openapi/, Open311 at {web}open311/v2/discovery.json
       curl:     curl -H 'Authorization: Bearer demo-service' '{web}v1/resolve?householdId=644459&category=sewage'
     """
     : string.Empty;
@@ -47,7 +47,7 @@ Console.WriteLine($"""
       storage:  {settings.Storage}
       silo:     {server.Silo} in Orleans cluster '{HierarchySilo.ClusterId}', {server.ActiveSilos.Count} active{dashboard}
       tree:     version {state.Tree.Version}, {state.Tree.Count:N0} units, {state.Households.Count:N0} households
-      services: hierarchy.v1 Responsibility, Directory, PartyMember, Issue, Stats, Admin; grpc.health.v1.Health; server reflection
+      services: hierarchy.v1 Responsibility, Directory, PartyMember, Issue, Stats, Admin, Supervision; grpc.health.v1.Health; server reflection
       tokens:   send 'authorization: Bearer demo-service' (also demo-admin, demo-member; see appsettings.json)
       try it:   {tryIt}{http}
     Stop with Ctrl-C.

@@ -49,8 +49,8 @@ public static class HierarchyHttp
     }
 
     /// <summary>
-    /// Maps the JSON routes of the hand-bound Responsibility service (JSON answers on every port), and, on the HTTP port
-    /// only, the OpenAPI document, Open311 and the console.
+    /// Maps gRPC-Web and the JSON routes of the hand-bound Responsibility service (both answer on every port), and, on the
+    /// HTTP port only, the OpenAPI document, Open311 and the console.
     /// </summary>
     public static void MapHierarchyHttp(this WebApplication app, ServerSettings settings)
     {
@@ -63,6 +63,8 @@ public static class HierarchyHttp
                     route.Order = 1;
                 }
             });
+        // Browsers' gRPC clients: gRPC-Web over HTTP/1.1 (or HTTP/2), in front of every service.
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         // A path no method answers gets the same JSON error body as a failed call, not an empty 404.
         app.MapFallback("/v1/{**path}", (HttpContext context) => Results.Json(
             new { code = (int)global::Grpc.Core.StatusCode.NotFound, message = $"no method answers {context.Request.Method} {Quote.Prefix(context.Request.Path.Value ?? string.Empty)}; see {OpenApiPath}", details = Array.Empty<object>() },

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Web;
 using Hierarchy.Grpc.Client;
 using Hierarchy.V1;
 
@@ -175,6 +177,24 @@ public sealed class JsonApiTests(TongzhouIssueServer tongzhou)
         using var grpc = await http.SendAsync(onGrpcPort);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (web.StatusCode, grpc.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_grpc_web_client_over_http1_resolves_what_a_grpc_client_resolves()
+    {
+        var household = tongzhou.HouseholdIn("110112121013", nth: 7);
+        using var handler = new GrpcWebHandler(GrpcWebMode.GrpcWebText, new HttpClientHandler());
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{tongzhou.HttpPort}", new GrpcChannelOptions
+        {
+            HttpHandler = handler,
+            HttpVersion = HttpVersion.Version11,
+            HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        });
+        var request = new ResolveRequest { HouseholdId = household, Category = "sewage" };
+
+        var web = await channel.Responsibility().ResolveAsync(request, WeiduServer.As("service"));
+
+        Assert.Equal(await tongzhou.Channel.Responsibility().ResolveAsync(request, WeiduServer.As("service")), web);
     }
 
     [Fact]
