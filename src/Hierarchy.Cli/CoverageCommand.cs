@@ -15,7 +15,7 @@ internal static class CoverageCommand
         var min = new Option<int>("--grid-min") { Description = "the fewest households a grid should hold", DefaultValueFactory = _ => 100 };
         var max = new Option<int>("--grid-max") { Description = "the most households a grid should hold", DefaultValueFactory = _ => 500 };
         var csv = new Option<FileInfo?>("--csv") { Description = "write the report as CSV to this file instead of printing a table" };
-        var command = new Command("coverage", "Print households with and without a linked party member, members outside 5–10, and grids outside a household range") { unit, min, max, csv };
+        var command = new Command("coverage", "Print households with and without a linked party member, members outside their kind's link policy, and grids outside a household range") { unit, min, max, csv };
         connection.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {

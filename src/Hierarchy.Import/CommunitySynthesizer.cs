@@ -30,6 +30,7 @@ internal sealed class CommunitySynthesizer(SynthesisPlan plan, IdSequence unitId
         var gridCount = plan.GridsPerCommunity?.GetValueOrDefault(community.Code)
             ?? Math.Max(1, (int)Math.Round(households / (double)plan.HouseholdsPerGrid));
         var shortName = ShortName(community.Name);
+        var village = community.Kind == UnitKind.Village;
         var building = 0;
         foreach (var (gridSize, g) in Split(households, gridCount).Select((size, i) => (size, i + 1)))
         {
@@ -41,8 +42,13 @@ internal sealed class CommunitySynthesizer(SynthesisPlan plan, IdSequence unitId
             foreach (var (groupSize, b) in Split(gridSize, groupCount).Select((size, i) => (size, i + 1)))
             {
                 building++;
-                var group = new OrgUnit(unitIds.Next(), OrgLevel.BuildingGroup, grid.Code + b.ToString("D3", CultureInfo.InvariantCulture),
-                    $"{building}号楼党小组", grid.Id, 1);
+                // A village's groups are its villagers' groups (村民小组), numbered within the village.
+                var group = village
+                    ? new OrgUnit(unitIds.Next(), OrgLevel.BuildingGroup, grid.Code + b.ToString("D3", CultureInfo.InvariantCulture),
+                        $"第{building}村民小组", grid.Id, 1)
+                    { Kind = UnitKind.ResidentsGroup }
+                    : new OrgUnit(unitIds.Next(), OrgLevel.BuildingGroup, grid.Code + b.ToString("D3", CultureInfo.InvariantCulture),
+                        $"{building}号楼党小组", grid.Id, 1);
                 result.Units.Add(group);
                 var leader = SynthesizeBuilding(random, result, group, building, groupSize);
                 gridChief ??= leader;

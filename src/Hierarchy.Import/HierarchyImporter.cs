@@ -51,7 +51,10 @@ public sealed class HierarchyImporter(StoreSet stores)
             topPositions.Add(Secretary(plan, district));
             foreach (var row in selection.Streets[county.Code].OrderBy(r => r.Code, StringComparer.Ordinal))
             {
-                var street = new OrgUnit(unitIds.Next(), OrgLevel.Street, row.Code[..9], row.Name, district.Id, 1);
+                var street = new OrgUnit(unitIds.Next(), OrgLevel.Street, row.Code[..9], row.Name, district.Id, 1)
+                {
+                    Kind = UnitKinds.FromName(OrgLevel.Street, row.Name),
+                };
                 top.Add(street);
                 topPositions.Add(Secretary(plan, street));
                 streets.Add((street, row));
@@ -68,7 +71,10 @@ public sealed class HierarchyImporter(StoreSet stores)
             var batch = new SynthesizedCommunity();
             foreach (var communityRow in selection.Communities[row.Code].OrderBy(r => r.Code, StringComparer.Ordinal))
             {
-                var community = new OrgUnit(unitIds.Next(), OrgLevel.Community, communityRow.Code, communityRow.Name, street.Id, 1);
+                var community = new OrgUnit(unitIds.Next(), OrgLevel.Community, communityRow.Code, communityRow.Name, street.Id, 1)
+                {
+                    Kind = UnitKinds.FromName(OrgLevel.Community, communityRow.Name),
+                };
                 units.Add(community);
                 var made = synthesizer.Synthesize(community);
                 units.AddRange(made.Units);

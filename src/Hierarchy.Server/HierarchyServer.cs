@@ -104,6 +104,7 @@ public sealed class HierarchyServer : IAsyncDisposable
             ?? builder.Configuration.GetSection("Hierarchy:Tokens").GetChildren().ToDictionary(c => c.Key, c => c.Value ?? string.Empty));
         var whistle = settings.Whistle ?? WhistleSettings.Read(builder.Configuration.GetSection("Hierarchy:Whistle"));
         var scoring = ScoringSettings.Read(builder.Configuration.GetSection("Hierarchy:Scoring"));
+        var links = settings.LinkPolicies ?? LinkPolicySettings.Read(builder.Configuration.GetSection("Hierarchy:LinkPolicy"));
         using var loggers = LoggerFactory.Create(l =>
         {
             l.AddSimpleConsole(o => o.SingleLine = true);
@@ -153,6 +154,7 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton(tokens);
             builder.Services.AddSingleton(whistle);
             builder.Services.AddSingleton(scoring);
+            builder.Services.AddSingleton(links);
             builder.Services.AddSingleton(stores.Supervision);
             builder.Services.AddSingleton<HierarchyErrorMap>();
             builder.Services.AddHierarchyGrpc(settings);

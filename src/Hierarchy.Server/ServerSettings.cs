@@ -72,6 +72,9 @@ public sealed record ServerSettings
     /// <summary>Gets where the Orleans Dashboard listens (HTTP/1.1, its own port); null keeps it off.</summary>
     public IPEndPoint? DashboardListen { get; init; }
 
+    /// <summary>Gets the link policies per kind of member; null reads <c>Hierarchy:LinkPolicy</c> from configuration.</summary>
+    public Domain.People.LinkPolicies? LinkPolicies { get; init; }
+
     /// <summary>Gets where to serve JSON over HTTP/1.1 and HTTP/2, the OpenAPI document and the admin console; null serves none.</summary>
     public IPEndPoint? HttpListen { get; init; }
 

@@ -1,5 +1,6 @@
 using Hierarchy.Domain.Access;
 using Hierarchy.Domain.Issues;
+using Hierarchy.Domain.People;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
 using Hierarchy.Grains.Sweeps;
@@ -65,6 +66,7 @@ public sealed class GrainTestCluster : IAsyncDisposable
             host.Services.AddSingleton(stores.Members);
             host.Services.AddSingleton(state);
             host.Services.AddSingleton(WhistlePolicy.StreetsOnly);
+            host.Services.AddSingleton(LinkPolicies.Default);
             host.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, clock);
             host.Services.AddSingleton(new EscalationSweepOptions { Interval = null });
             host.Services.AddSingleton<DueIssueSweep>();

@@ -139,12 +139,12 @@ public abstract class StoreSpecification<TFixture>(TFixture fixture) : IClassFix
         var (member, fresh) = await MemberWithFreshHouseholdsAsync(11);
         foreach (var household in fresh.Take(10 - member.Households.Count))
         {
-            await Stores.Members.LinkAsync(member.Member.Id, household, 0, CancellationToken.None);
+            await Stores.Members.LinkAsync(member.Member.Id, household, 0, LinkPolicies.Default, CancellationToken.None);
         }
 
         var full = await Stores.Members.GetAsync(member.Member.Id, CancellationToken.None);
         var error = await Assert.ThrowsAsync<RuleViolationException>(
-            () => Stores.Members.LinkAsync(member.Member.Id, fresh[^1], 0, CancellationToken.None));
+            () => Stores.Members.LinkAsync(member.Member.Id, fresh[^1], 0, LinkPolicies.Default, CancellationToken.None));
 
         Assert.Contains("at most 10", error.Message, StringComparison.Ordinal);
         var after = await Stores.Members.GetAsync(member.Member.Id, CancellationToken.None);
@@ -160,7 +160,7 @@ public abstract class StoreSpecification<TFixture>(TFixture fixture) : IClassFix
         var second = await Stores.Members.GetAsync(2, CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<RuleViolationException>(
-            () => Stores.Members.LinkAsync(second.Member.Id, first.Households[0], 0, CancellationToken.None));
+            () => Stores.Members.LinkAsync(second.Member.Id, first.Households[0], 0, LinkPolicies.Default, CancellationToken.None));
 
         Assert.Contains($"party member {first.Member.Id}", error.Message, StringComparison.Ordinal);
     }
@@ -172,7 +172,7 @@ public abstract class StoreSpecification<TFixture>(TFixture fixture) : IClassFix
         var (member, fresh) = await MemberWithFreshHouseholdsAsync(1);
 
         var error = await Assert.ThrowsAsync<VersionConflictException>(
-            () => Stores.Members.LinkAsync(member.Member.Id, fresh[0], member.Member.Version + 5, CancellationToken.None));
+            () => Stores.Members.LinkAsync(member.Member.Id, fresh[0], member.Member.Version + 5, LinkPolicies.Default, CancellationToken.None));
 
         Assert.Equal(member.Member.Version, error.Actual);
         Assert.Equal(member.Households, (await Stores.Members.GetAsync(member.Member.Id, CancellationToken.None)).Households);
@@ -184,7 +184,7 @@ public abstract class StoreSpecification<TFixture>(TFixture fixture) : IClassFix
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
         var (member, fresh) = await MemberWithFreshHouseholdsAsync(1);
 
-        var linked = await Stores.Members.LinkAsync(member.Member.Id, fresh[0], member.Member.Version, CancellationToken.None);
+        var linked = await Stores.Members.LinkAsync(member.Member.Id, fresh[0], member.Member.Version, LinkPolicies.Default, CancellationToken.None);
         var unlinked = await Stores.Members.UnlinkAsync(member.Member.Id, fresh[0], linked.Member.Version, CancellationToken.None);
 
         Assert.Contains(fresh[0], linked.Households);

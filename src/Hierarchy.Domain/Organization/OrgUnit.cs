@@ -9,6 +9,15 @@ namespace Hierarchy.Domain.Organization;
 /// <param name="Version">Gets the row version, bumped by every change.</param>
 public sealed record OrgUnit(long Id, OrgLevel Level, string Code, string Name, long? ParentId, long Version)
 {
+    private readonly UnitKind _kind;
+
+    /// <summary>Gets what the unit is at its level (a village, a compound branch …); the level's usual kind unless set.</summary>
+    public UnitKind Kind
+    {
+        get => _kind == 0 ? UnitKinds.Usual(Level) : _kind;
+        init => _kind = value;
+    }
+
     /// <summary>Gets whether the unit was retired by a reorganisation (kept for history).</summary>
     public bool Retired { get; init; }
 

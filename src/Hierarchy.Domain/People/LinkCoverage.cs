@@ -6,13 +6,14 @@ namespace Hierarchy.Domain.People;
 
 /// <summary>
 /// 党员联户全覆盖: for a unit, a row per child (and one for the unit): households with and without a linked member, members
-/// outside the 5–10 policy, and grids outside a household range. Read from the silo's indexes, never the database.
+/// outside their kind's link policy, and grids outside a household range. Read from the silo's indexes, never the database.
 /// </summary>
 public static class LinkCoverage
 {
     /// <summary>Computes the rows of the unit at <paramref name="rootIndex"/>'s children, then the unit's own row.</summary>
     /// <exception cref="InvalidFieldException">The grid range is empty or negative.</exception>
-    public static (IReadOnlyList<CoverageFigures> Children, CoverageFigures Total) Compute(HierarchyState state, int rootIndex, int gridMin, int gridMax)
+    public static (IReadOnlyList<CoverageFigures> Children, CoverageFigures Total) Compute(
+        HierarchyState state, LinkPolicies policies, int rootIndex, int gridMin, int gridMax)
     {
         if (gridMin < 0 || gridMax < gridMin)
         {
@@ -51,9 +52,10 @@ public static class LinkCoverage
 
             var row = rows.FirstOrDefault(r => tree.IsInSubtree(unit, r.Index)).Row;
             var count = entry.Households.Count;
+            var policy = policies.For(entry.Member.Kind);
             Add(total, row, f => f.Members++);
-            Add(total, row, f => f.MembersBelow += count < MemberLinkPolicy.Minimum ? 1 : 0);
-            Add(total, row, f => f.MembersAbove += count > MemberLinkPolicy.Maximum ? 1 : 0);
+            Add(total, row, f => f.MembersBelow += count < policy.Minimum ? 1 : 0);
+            Add(total, row, f => f.MembersAbove += count > policy.Maximum ? 1 : 0);
         }
 
         return ([.. rows.Select(r => r.Row)], total);

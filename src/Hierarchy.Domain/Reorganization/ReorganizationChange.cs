@@ -23,7 +23,13 @@ public sealed record MoveBuildingGroups(IReadOnlyList<long> BuildingGroups, long
 /// <param name="Parent">Gets the parent (an existing id or a provisional one).</param>
 /// <param name="Name">Gets the name.</param>
 /// <param name="Code">Gets the code; empty takes the parent's code and its next free sequence number.</param>
-public sealed record CreateUnit(long ProvisionalId, OrgLevel Level, long Parent, string Name, string Code) : ReorganizationChange;
+/// <param name="Kind">Gets what the unit is at its level; null takes what its name says, or the level's usual kind.</param>
+public sealed record CreateUnit(long ProvisionalId, OrgLevel Level, long Parent, string Name, string Code, UnitKind? Kind = null) : ReorganizationChange;
+
+/// <summary>Makes a unit another kind at its level: a grid branch a compound branch (小区党支部), a community a village.</summary>
+/// <param name="Unit">Gets the unit.</param>
+/// <param name="Kind">Gets the new kind.</param>
+public sealed record SetUnitKind(long Unit, UnitKind Kind) : ReorganizationChange;
 
 /// <summary>Retires a unit that no active unit or member depends on any more; it stays readable for history.</summary>
 /// <param name="Unit">Gets the unit.</param>

@@ -1,4 +1,5 @@
 using Hierarchy.Domain.Errors;
+using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.People;
 
 namespace Hierarchy.Domain.Reorganization;
@@ -24,6 +25,12 @@ public sealed partial class ReorganizationPlanner
             if (!Positions(gridId).Any(p => p.Kind == PositionKind.GridChief))
             {
                 throw new RuleViolationException($"grid {grid.Code} {grid.Name} would have no branch secretary; assign its grid chief");
+            }
+
+            var community = CommunityKindOf(grid);
+            foreach (var group in Children(gridId).Select(Unit).Where(g => g.Kind == UnitKind.ResidentsGroup && community != UnitKind.Village))
+            {
+                throw new RuleViolationException($"villagers' group {group.Code} {group.Name} would stand in grid {grid.Code} of a {community}, not of a village");
             }
         }
 

@@ -88,6 +88,11 @@ public sealed partial class ReorganizationPlanner
             case RetireUnit retire:
                 Retire(Active(retire.Unit, null), successor: null);
                 break;
+            case SetUnitKind set:
+                var recast = Active(set.Unit, null);
+                UnitKinds.Check(recast.Level, set.Kind, CommunityKindOf(recast), recast.Code);
+                Update(recast, recast with { Kind = set.Kind });
+                break;
             case RenameUnit rename:
                 if (string.IsNullOrWhiteSpace(rename.Name) || rename.Name.Length > 100)
                 {
@@ -184,7 +189,13 @@ public sealed partial class ReorganizationPlanner
             throw new RuleViolationException($"code {code} is taken by unit {holder}");
         }
 
-        var unit = new OrgUnit(++_nextId, create.Level, code, create.Name, parent.Id, 1);
+        // In a village a new group is a villagers' group unless the plan says otherwise.
+        var kind = create.Kind
+            ?? (create.Level == OrgLevel.BuildingGroup && CommunityKindOf(parent) == UnitKind.Village
+                ? UnitKind.ResidentsGroup
+                : UnitKinds.FromName(create.Level, create.Name));
+        UnitKinds.Check(create.Level, kind, create.Level == OrgLevel.Community ? null : CommunityKindOf(parent), code);
+        var unit = new OrgUnit(++_nextId, create.Level, code, create.Name, parent.Id, 1) { Kind = kind };
         _provisional[create.ProvisionalId] = unit.Id;
         _units[unit.Id] = unit;
         _codes[code] = unit.Id;
@@ -192,6 +203,18 @@ public sealed partial class ReorganizationPlanner
         Children(parent.Id).Add(unit.Id);
         _effect.Created.Add(unit);
         Touch(unit);
+    }
+
+    // The kind of the community a unit is in (or is); null above communities.
+    private UnitKind? CommunityKindOf(OrgUnit unit)
+    {
+        var at = unit;
+        while (at.Level > OrgLevel.Community)
+        {
+            at = Unit(at.ParentId ?? 0);
+        }
+
+        return at.Level == OrgLevel.Community ? at.Kind : null;
     }
 
     private void Retire(OrgUnit unit, long? successor)

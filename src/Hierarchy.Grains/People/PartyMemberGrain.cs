@@ -9,7 +9,7 @@ namespace Hierarchy.Grains.People;
 /// call is changing; the store checks again inside its transaction, so a second activation during a membership change
 /// cannot break the policy either.
 /// </summary>
-public sealed class PartyMemberGrain(IPartyMemberStore members, ILogger<PartyMemberGrain> logger) : Grain, IPartyMemberGrain
+public sealed class PartyMemberGrain(IPartyMemberStore members, LinkPolicies policies, ILogger<PartyMemberGrain> logger) : Grain, IPartyMemberGrain
 {
     private LinkedMember? _current;
 
@@ -19,10 +19,18 @@ public sealed class PartyMemberGrain(IPartyMemberStore members, ILogger<PartyMem
         var current = await CurrentAsync();
         if (!current.Households.Contains(householdId))
         {
-            MemberLinkPolicy.CheckCanLink(current.Member.Id, current.Households.Count);
+            policies.For(current.Member.Kind).CheckCanLink(current.Member.Id, current.Households.Count);
         }
 
-        return await WriteAsync(() => members.LinkAsync(current.Member.Id, householdId, expectedVersion, CancellationToken.None));
+        return await WriteAsync(() => members.LinkAsync(current.Member.Id, householdId, expectedVersion, policies, CancellationToken.None));
+    }
+
+    /// <inheritdoc />
+    public async Task<MemberLinks> SetKindAsync(MemberKind kind, long expectedVersion)
+    {
+        var current = await CurrentAsync();
+        policies.For(kind).CheckHolds(current.Member.Id, current.Households.Count, kind);
+        return await WriteAsync(() => members.SetKindAsync(current.Member.Id, kind, expectedVersion, policies, CancellationToken.None));
     }
 
     /// <inheritdoc />
@@ -48,6 +56,6 @@ public sealed class PartyMemberGrain(IPartyMemberStore members, ILogger<PartyMem
             throw;
         }
 
-        return new MemberLinks(_current.Member.Id, _current.Member.Version, _current.Households);
+        return new MemberLinks(_current.Member.Id, _current.Member.Version, _current.Households, _current.Member.Kind);
     }
 }

@@ -3,6 +3,12 @@ export const levels = {
   DISTRICT: '区', STREET: '街道/乡镇', COMMUNITY: '社区/村', GRID: '网格党支部', BUILDING_GROUP: '楼栋党小组',
 };
 
+// What a unit is at its level, where cities differ (a village, a compound branch, a villagers' group).
+export const kinds = {
+  DISTRICT_KIND: '区/县', STREET_OFFICE: '街道', TOWNSHIP: '乡镇', URBAN_COMMUNITY: '社区', VILLAGE: '村',
+  GRID_BRANCH: '网格党支部', COMPOUND_BRANCH: '小区党支部', BUILDING_GROUP_KIND: '楼栋党小组', RESIDENTS_GROUP: '村民小组',
+};
+
 export const childLevel = { DISTRICT: 'STREET', STREET: 'COMMUNITY', COMMUNITY: 'GRID', GRID: 'BUILDING_GROUP' };
 
 export const positions = {

@@ -1,6 +1,6 @@
 // What every screen uses: loading data with its error shown as the server's own words, links between screens, tables.
 import { html, useState, useEffect, useCallback } from './vendor/htm-preact-standalone.js';
-import { levels } from './labels.js';
+import { levels, kinds } from './labels.js';
 import { get } from './api.js';
 
 export function useLoad(load, deps) {
@@ -30,7 +30,7 @@ export const go = (hash) => { window.location.hash = hash; };
 export const UnitLink = ({ unit, to = 'tree' }) => html`
   <a href=${`#/${to}/${unit.id}`} data-unit=${unit.code}>${unit.name}</a>`;
 
-export const Level = ({ level }) => html`<span class=${`level level-${level}`}>${levels[level] ?? level}</span>`;
+export const Level = ({ level, kind }) => html`<span class=${`level level-${level}`}>${kinds[kind] ?? levels[level] ?? level}</span>`;
 
 export function Table({ head, rows, empty = '无', test }) {
   if (!rows.length) return html`<p class="empty" data-test=${test}>${empty}</p>`;

@@ -20,6 +20,7 @@ internal static class ChangeParser
         CreateUnit c => [c.Parent],
         RetireUnit r => [r.Unit],
         RenameUnit r => [r.Unit],
+        SetUnitKind k => [k.Unit],
         AssignPosition a => [a.Unit],
         MoveMember m => [m.Unit, members.Get(m.Member)?.Member.UnitId ?? 0],
         _ => [],
@@ -41,7 +42,10 @@ internal static class ChangeParser
                 : throw new InvalidFieldException($"{field}.create_unit.level", $"{(int)change.CreateUnit.Level} is not an org level"),
             Id(change.CreateUnit.ParentId, $"{field}.create_unit.parent_id"),
             change.CreateUnit.Name,
-            change.CreateUnit.Code),
+            change.CreateUnit.Code,
+            change.CreateUnit.Kind == V1.UnitKind.Unspecified ? null : Kind(change.CreateUnit.Kind, $"{field}.create_unit.kind")),
+        V1.ReorganizationChange.ChangeOneofCase.SetUnitKind => new SetUnitKind(
+            Id(change.SetUnitKind.UnitId, $"{field}.set_unit_kind.unit_id"), Kind(change.SetUnitKind.Kind, $"{field}.set_unit_kind.kind")),
         V1.ReorganizationChange.ChangeOneofCase.RetireUnit => new RetireUnit(Id(change.RetireUnit.UnitId, $"{field}.retire_unit.unit_id")),
         V1.ReorganizationChange.ChangeOneofCase.RenameUnit => new RenameUnit(Id(change.RenameUnit.UnitId, $"{field}.rename_unit.unit_id"), change.RenameUnit.Name),
         V1.ReorganizationChange.ChangeOneofCase.AssignPosition => Assign(change.AssignPosition, $"{field}.assign_position", members),
@@ -49,6 +53,10 @@ internal static class ChangeParser
             Positive(change.MoveMember.MemberId, $"{field}.move_member.member_id"), Id(change.MoveMember.UnitId, $"{field}.move_member.unit_id")),
         _ => throw new InvalidFieldException(field, "sets no change"),
     };
+
+    private static UnitKind Kind(V1.UnitKind kind, string field) => kind is > V1.UnitKind.Unspecified and <= V1.UnitKind.ResidentsGroup
+        ? (UnitKind)kind
+        : throw new InvalidFieldException(field, $"{(int)kind} is not a unit kind");
 
     private static AssignPosition Assign(V1.AssignPosition assign, string field, MemberIndex members)
     {

@@ -181,6 +181,7 @@ public sealed class AdminService(HierarchyState state, ReorganizationWorkflow wo
         plan.Retired.AddRange(effect.Retired.Select(u => Change(u, null)));
         plan.Reparented.AddRange(effect.Changed.Where(c => c.Before.ParentId != c.After.ParentId).Select(c => Change(c.Before, c.After)));
         plan.Renamed.AddRange(effect.Changed.Where(c => c.Before.Name != c.After.Name).Select(c => Change(c.Before, c.After)));
+        plan.Recast.AddRange(effect.Changed.Where(c => c.Before.Kind != c.After.Kind).Select(c => Change(c.Before, c.After)));
         plan.MembersMoved.AddRange(effect.MembersMoved.Select(m => new V1.MemberMove { MemberId = m.Member, FromUnitId = m.From, ToUnitId = m.To }));
         plan.PositionsAssigned.AddRange(effect.PositionsAssigned.Select(ProtoMapping.Position));
         plan.PositionsVacated.AddRange(effect.PositionsVacated.Select(ProtoMapping.Position));
@@ -219,6 +220,8 @@ public sealed class AdminService(HierarchyState state, ReorganizationWorkflow wo
             CodeAfter = after?.Code ?? string.Empty,
             ParentBefore = before?.ParentId ?? 0,
             ParentAfter = after?.ParentId ?? 0,
+            KindBefore = before is null ? V1.UnitKind.Unspecified : (V1.UnitKind)before.Kind,
+            KindAfter = after is null ? V1.UnitKind.Unspecified : (V1.UnitKind)after.Kind,
         };
     }
 }

@@ -12,7 +12,7 @@ namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.PartyMemberService</c>: members, their households, and admins changing links.</summary>
 public sealed class PartyMemberService(
-    HierarchyState state, IPartyMemberStore members, IIssueStore issues, ChangeFeedFollower follower, IGrainFactory grains)
+    HierarchyState state, IPartyMemberStore members, IIssueStore issues, ChangeFeedFollower follower, IGrainFactory grains, LinkPolicies policies)
     : V1.PartyMemberService.PartyMemberServiceBase
 {
     private const int MaxPage = 100;
@@ -24,6 +24,27 @@ public sealed class PartyMemberService(
     /// <inheritdoc />
     public override Task<V1.LinkHouseholdResponse> UnlinkHousehold(V1.UnlinkHouseholdRequest request, ServerCallContext context) =>
         ChangeLinkAsync(request.MemberId, request.HouseholdId, request.ExpectedVersion, link: false, context);
+
+    /// <inheritdoc />
+    public override async Task<V1.LinkHouseholdResponse> SetMemberKind(V1.SetMemberKindRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        if (request.Kind is not (V1.MemberKind.OrdinaryMember or V1.MemberKind.CentralHousehold))
+        {
+            throw new InvalidFieldException("kind", $"{(int)request.Kind} is not a member kind: ORDINARY_MEMBER (1) or CENTRAL_HOUSEHOLD (2)");
+        }
+
+        if (request.ExpectedVersion < 0)
+        {
+            throw new InvalidFieldException("expected_version", $"{request.ExpectedVersion} is negative");
+        }
+
+        var tree = state.Tree;
+        var entry = Find(request.MemberId);
+        AccessPolicy.CheckAdminOf(caller, tree, "SetMemberKind", entry.Member.UnitId, entry.Member.UnitId);
+        var changed = await grains.GetGrain<IPartyMemberGrain>(request.MemberId).SetKindAsync((MemberKind)request.Kind, request.ExpectedVersion);
+        return await AnswerAsync(tree, entry, changed, context);
+    }
 
     /// <inheritdoc/>
     public override async Task<V1.PartyMember> GetMember(V1.GetMemberRequest request, ServerCallContext context)
@@ -89,13 +110,19 @@ public sealed class PartyMemberService(
 
         var grain = grains.GetGrain<IPartyMemberGrain>(memberId);
         var changed = link ? await grain.LinkAsync(householdId, expectedVersion) : await grain.UnlinkAsync(householdId, expectedVersion);
+        return await AnswerAsync(tree, entry, changed, context);
+    }
+
+    private async Task<V1.LinkHouseholdResponse> AnswerAsync(OrgTreeSnapshot tree, MemberEntry entry, MemberLinks changed, ServerCallContext context)
+    {
         var token = await follower.CatchUpAsync(context.CancellationToken);
+        var member = entry.Member with { Version = changed.Version, Kind = changed.Kind };
         var response = new V1.LinkHouseholdResponse
         {
-            Member = Message(tree, new MemberEntry(entry.Member with { Version = changed.Version }, changed.Households), personalData: true),
+            Member = Message(tree, new MemberEntry(member, changed.Households), personalData: true),
             ConsistencyToken = token,
         };
-        response.Warnings.AddRange(MemberLinkPolicy.Warnings(memberId, changed.Households.Count));
+        response.Warnings.AddRange(policies.For(member.Kind).Warnings(member.Id, changed.Households.Count));
         return response;
     }
 
@@ -109,9 +136,10 @@ public sealed class PartyMemberService(
         return state.Members.Get(memberId) ?? throw new NotFoundException($"party member {memberId}");
     }
 
-    private static V1.PartyMember Message(OrgTreeSnapshot tree, MemberEntry entry, bool personalData)
+    private V1.PartyMember Message(OrgTreeSnapshot tree, MemberEntry entry, bool personalData)
     {
         var member = entry.Member;
+        var policy = policies.For(member.Kind);
         var message = new V1.PartyMember
         {
             Id = member.Id,
@@ -120,8 +148,11 @@ public sealed class PartyMemberService(
             Unit = tree.TryIndexOf(member.UnitId, out var index) ? SnapshotMessages.For(tree).Unit(index) : null,
             LinkedHouseholds = entry.Households.Count,
             Version = member.Version,
+            Kind = (V1.MemberKind)member.Kind,
+            PolicyMinimum = policy.Minimum,
+            PolicyMaximum = policy.Maximum,
         };
-        message.Warnings.AddRange(MemberLinkPolicy.Warnings(member.Id, entry.Households.Count));
+        message.Warnings.AddRange(policy.Warnings(member.Id, entry.Households.Count));
         return message;
     }
 }

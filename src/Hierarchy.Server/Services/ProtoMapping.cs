@@ -18,6 +18,7 @@ internal static class ProtoMapping
         Version = unit.Version,
         ChildCount = childCount,
         Retired = unit.Retired,
+        Kind = (V1.UnitKind)unit.Kind,
     };
 
     public static V1.Position Position(Position position) => new()

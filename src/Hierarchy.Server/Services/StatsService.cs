@@ -13,7 +13,8 @@ namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.StatsService</c>: 解决率, 满意率, 响应率 and the rankings (倒排) of a unit's children.</summary>
 public sealed class StatsService(
-    HierarchyState state, IIssueStatistics statistics, IKeyUnitStore keyUnits, RetiredUnits retired, [FromKeyedServices(ServerSettings.ClockKey)] TimeProvider clock)
+    HierarchyState state, IIssueStatistics statistics, IKeyUnitStore keyUnits, RetiredUnits retired, [FromKeyedServices(ServerSettings.ClockKey)] TimeProvider clock,
+    Domain.People.LinkPolicies policies)
     : V1.StatsService.StatsServiceBase
 {
     /// <inheritdoc/>
@@ -180,7 +181,7 @@ public sealed class StatsService(
         }
 
         var (min, max) = request is { GridMinHouseholds: 0, GridMaxHouseholds: 0 } ? (100, 500) : (request.GridMinHouseholds, request.GridMaxHouseholds);
-        var (children, total) = Domain.People.LinkCoverage.Compute(state, root, min, max);
+        var (children, total) = Domain.People.LinkCoverage.Compute(state, policies, root, min, max);
         V1.LinkCoverageRow Row(CoverageFigures f)
         {
             tree.TryIndexOf(f.UnitId, out var index);

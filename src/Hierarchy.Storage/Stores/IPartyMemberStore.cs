@@ -15,13 +15,19 @@ public interface IPartyMemberStore
     /// <summary>Lists a member's households in id order, after <paramref name="afterHouseholdId"/>.</summary>
     Task<IReadOnlyList<Household>> ListHouseholdsAsync(long memberId, long afterHouseholdId, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Links a household to a member; refuses an 11th link and a household linked elsewhere.</summary>
+    /// <summary>Links a household to a member; refuses a link past the member's kind's policy and a household linked elsewhere.</summary>
     /// <param name="memberId">The member.</param>
     /// <param name="householdId">The household.</param>
     /// <param name="expectedVersion">The member version the caller read; 0 skips the check.</param>
+    /// <param name="policies">The city's link policies.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="Domain.Errors.VersionConflictException">The member changed since it was read.</exception>
-    Task<LinkedMember> LinkAsync(long memberId, long householdId, long expectedVersion, CancellationToken cancellationToken);
+    Task<LinkedMember> LinkAsync(long memberId, long householdId, long expectedVersion, LinkPolicies policies, CancellationToken cancellationToken);
+
+    /// <summary>Makes a member another kind, if its links fit the new kind's policy.</summary>
+    /// <exception cref="Domain.Errors.VersionConflictException">The member changed since it was read.</exception>
+    /// <exception cref="Domain.Errors.RuleViolationException">The member has more links than the new kind allows.</exception>
+    Task<LinkedMember> SetKindAsync(long memberId, MemberKind kind, long expectedVersion, LinkPolicies policies, CancellationToken cancellationToken);
 
     /// <summary>Removes a link.</summary>
     Task<LinkedMember> UnlinkAsync(long memberId, long householdId, long expectedVersion, CancellationToken cancellationToken);

@@ -9,15 +9,15 @@ namespace Hierarchy.Storage.Stores;
 /// <summary>The org tree store, on either engine.</summary>
 public sealed class OrgTreeStore(Database database) : IOrgTreeStore
 {
-    private static readonly string[] UnitColumns = ["id", "level", "code", "name", "parent_id", "version", "since_version"];
+    private static readonly string[] UnitColumns = ["id", "level", "code", "name", "parent_id", "version", "since_version", "kind"];
     private static readonly string[] PositionColumns = ["unit_id", "kind", "holder_name", "holder_phone", "member_id", "agency", "since_version"];
 
     private const string UnitsAt =
         """
-        SELECT id, level, code, name, parent_id, version FROM org_units
+        SELECT id, level, code, name, parent_id, version, kind FROM org_units
         WHERE since_version <= @v AND (retired_version IS NULL OR retired_version > @v)
         UNION ALL
-        SELECT unit_id, level, code, name, parent_id, 0 FROM org_unit_history WHERE from_version <= @v AND to_version > @v
+        SELECT unit_id, level, code, name, parent_id, 0, kind FROM org_unit_history WHERE from_version <= @v AND to_version > @v
         """;
 
     private const string PositionsAt =
@@ -46,8 +46,11 @@ public sealed class OrgTreeStore(Database database) : IOrgTreeStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var version = at ?? await Sql.ScalarAsync<long>(connection, transaction, "SELECT version FROM tree_state WHERE id = 1", cancellationToken);
         var units = await Sql.ListAsync(connection, transaction,
-            at is null ? "SELECT id, level, code, name, parent_id, version FROM org_units WHERE retired_at IS NULL" : UnitsAt,
-            r => new OrgUnit(r.GetInt64(0), (OrgLevel)r.GetInt16(1), r.GetString(2), r.GetString(3), r.NullableInt64(4), r.GetInt64(5)),
+            at is null ? "SELECT id, level, code, name, parent_id, version, kind FROM org_units WHERE retired_at IS NULL" : UnitsAt,
+            r => new OrgUnit(r.GetInt64(0), (OrgLevel)r.GetInt16(1), r.GetString(2), r.GetString(3), r.NullableInt64(4), r.GetInt64(5))
+            {
+                Kind = (UnitKind)r.GetInt16(6),
+            },
             cancellationToken, at is null ? [] : [("v", version)]);
         var positions = await Sql.ListAsync(connection, transaction,
             at is null ? "SELECT unit_id, kind, holder_name, holder_phone, member_id, agency FROM positions" : PositionsAt,
@@ -62,13 +65,14 @@ public sealed class OrgTreeStore(Database database) : IOrgTreeStore
     {
         var found = await Sql.ListAsync(connection, null,
             """
-            SELECT id, level, code, name, parent_id, version, retired_version FROM org_units
+            SELECT id, level, code, name, parent_id, version, retired_version, kind FROM org_units
             WHERE retired_at IS NOT NULL AND (id = @id OR code = @code) ORDER BY retired_version DESC LIMIT 1
             """,
             r => new OrgUnit(r.GetInt64(0), (OrgLevel)r.GetInt16(1), r.GetString(2), r.GetString(3), r.NullableInt64(4), r.GetInt64(5))
             {
                 Retired = true,
                 RetiredVersion = r.GetInt64(6),
+                Kind = (UnitKind)r.GetInt16(7),
             },
             cancellationToken, ("id", id), ("code", code));
         return found.Count == 0 ? null : found[0];
@@ -93,7 +97,7 @@ public sealed class OrgTreeStore(Database database) : IOrgTreeStore
             {
                 var since = await TreeVersions.NextAsync(connection, transaction, cancellationToken);
                 await database.BulkInsertAsync(connection, transaction, "org_units", UnitColumns,
-                    units.Select(u => new object?[] { u.Id, (short)u.Level, u.Code, u.Name, u.ParentId, u.Version, since }), cancellationToken);
+                    units.Select(u => new object?[] { u.Id, (short)u.Level, u.Code, u.Name, u.ParentId, u.Version, since, (short)u.Kind }), cancellationToken);
                 await database.BulkInsertAsync(connection, transaction, "positions", PositionColumns,
                     positions.Select(p => new object?[] { p.UnitId, (short)p.Kind, p.HolderName, p.HolderPhone, p.MemberId, p.Agency, since }),
                     cancellationToken);

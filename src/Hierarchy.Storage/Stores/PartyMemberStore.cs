@@ -13,8 +13,8 @@ public sealed class PartyMemberStore(Database database) : IPartyMemberStore
     public Task AddAsync(IReadOnlyList<PartyMember> members, IReadOnlyList<MemberLink> links, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            await database.BulkInsertAsync(connection, transaction, "party_members", ["id", "name", "phone", "unit_id", "version"],
-                members.Select(m => new object?[] { m.Id, m.Name, m.Phone, m.UnitId, m.Version }), cancellationToken);
+            await database.BulkInsertAsync(connection, transaction, "party_members", ["id", "name", "phone", "unit_id", "version", "kind"],
+                members.Select(m => new object?[] { m.Id, m.Name, m.Phone, m.UnitId, m.Version, (short)m.Kind }), cancellationToken);
             var now = DateTime.UtcNow;
             await database.BulkInsertAsync(connection, transaction, "member_households", ["household_id", "member_id", "linked_at"],
                 links.Select(l => new object?[] { l.HouseholdId, l.MemberId, now }), cancellationToken);
@@ -41,12 +41,34 @@ public sealed class PartyMemberStore(Database database) : IPartyMemberStore
             HouseholdStore.Read, cancellationToken, ("member", memberId), ("after", afterHouseholdId), ("limit", limit)), cancellationToken);
 
     /// <inheritdoc />
-    public Task<LinkedMember> LinkAsync(long memberId, long householdId, long expectedVersion, CancellationToken cancellationToken) =>
-        ChangeLinkAsync(memberId, householdId, expectedVersion, link: true, cancellationToken);
+    public Task<LinkedMember> LinkAsync(long memberId, long householdId, long expectedVersion, LinkPolicies policies, CancellationToken cancellationToken) =>
+        ChangeLinkAsync(memberId, householdId, expectedVersion, policies, cancellationToken);
 
     /// <inheritdoc />
     public Task<LinkedMember> UnlinkAsync(long memberId, long householdId, long expectedVersion, CancellationToken cancellationToken) =>
-        ChangeLinkAsync(memberId, householdId, expectedVersion, link: false, cancellationToken);
+        ChangeLinkAsync(memberId, householdId, expectedVersion, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<LinkedMember> SetKindAsync(long memberId, MemberKind kind, long expectedVersion, LinkPolicies policies, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var member = await ReadMemberAsync(connection, transaction, memberId, lockRow: true, cancellationToken);
+            if (expectedVersion != 0 && member.Member.Version != expectedVersion)
+            {
+                throw new VersionConflictException($"party member {memberId}", expectedVersion, member.Member.Version);
+            }
+
+            if (member.Member.Kind == kind)
+            {
+                return member;
+            }
+
+            policies.For(kind).CheckHolds(memberId, member.Households.Count, kind);
+            await Sql.ExecuteAsync(connection, transaction, "UPDATE party_members SET kind = @kind, version = version + 1 WHERE id = @m", cancellationToken,
+                ("kind", (short)kind), ("m", memberId));
+            await ChangeFeed.AppendAsync(database, connection, transaction, [(ChangeKind.Member, memberId)], cancellationToken);
+            return await ReadMemberAsync(connection, transaction, memberId, lockRow: false, cancellationToken);
+        }, cancellationToken);
 
     /// <inheritdoc />
     public Task<long> MaxIdAsync(CancellationToken cancellationToken) => database.RunAsync(
@@ -59,7 +81,7 @@ public sealed class PartyMemberStore(Database database) : IPartyMemberStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = Sql.Command(connection, null,
             """
-            SELECT m.id, m.name, m.phone, m.unit_id, m.version, l.household_id
+            SELECT m.id, m.name, m.phone, m.unit_id, m.version, l.household_id, m.kind
             FROM party_members m LEFT JOIN member_households l ON l.member_id = m.id
             WHERE m.id >= @from
             ORDER BY m.id, l.household_id
@@ -78,7 +100,10 @@ public sealed class PartyMemberStore(Database database) : IPartyMemberStore
 
             if (current?.Id != id)
             {
-                current = new PartyMember(id, reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4));
+                current = new PartyMember(id, reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4))
+                {
+                    Kind = (MemberKind)reader.GetInt16(6),
+                };
             }
 
             if (reader.NullableInt64(5) is { } household)
@@ -93,7 +118,8 @@ public sealed class PartyMemberStore(Database database) : IPartyMemberStore
         }
     }
 
-    private Task<LinkedMember> ChangeLinkAsync(long memberId, long householdId, long expectedVersion, bool link, CancellationToken cancellationToken) =>
+    // A link is checked against its member's kind's policy; an unlink (no policies) needs none.
+    private Task<LinkedMember> ChangeLinkAsync(long memberId, long householdId, long expectedVersion, LinkPolicies? policies, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             var member = await ReadMemberAsync(connection, transaction, memberId, lockRow: true, cancellationToken);
@@ -110,7 +136,7 @@ public sealed class PartyMemberStore(Database database) : IPartyMemberStore
                 throw new NotFoundException($"household {householdId}");
             }
 
-            if (link)
+            if (policies is not null)
             {
                 if (holder[0] == memberId)
                 {
@@ -122,7 +148,7 @@ public sealed class PartyMemberStore(Database database) : IPartyMemberStore
                     throw new RuleViolationException($"household {householdId} is already linked to party member {holder[0]}; unlink it first");
                 }
 
-                MemberLinkPolicy.CheckCanLink(memberId, member.Households.Count);
+                policies.For(member.Member.Kind).CheckCanLink(memberId, member.Households.Count);
                 await Sql.ExecuteAsync(connection, transaction,
                     "INSERT INTO member_households (household_id, member_id, linked_at) VALUES (@h, @m, @at)", cancellationToken,
                     ("h", householdId), ("m", memberId), ("at", DateTime.UtcNow));
@@ -147,8 +173,9 @@ public sealed class PartyMemberStore(Database database) : IPartyMemberStore
         DbConnection connection, DbTransaction? transaction, long id, bool lockRow, CancellationToken cancellationToken)
     {
         var members = await Sql.ListAsync(connection, transaction,
-            "SELECT id, name, phone, unit_id, version FROM party_members WHERE id = @id" + (lockRow ? database.ForUpdate : string.Empty),
-            r => new PartyMember(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4)), cancellationToken, ("id", id));
+            "SELECT id, name, phone, unit_id, version, kind FROM party_members WHERE id = @id" + (lockRow ? database.ForUpdate : string.Empty),
+            r => new PartyMember(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4)) { Kind = (MemberKind)r.GetInt16(5) },
+            cancellationToken, ("id", id));
         if (members.Count == 0)
         {
             throw new NotFoundException($"party member {id}");

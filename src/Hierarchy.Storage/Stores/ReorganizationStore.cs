@@ -67,15 +67,15 @@ public sealed class ReorganizationStore(Database database) : IReorganizationStor
             foreach (var unit in effect.Created)
             {
                 statements.Add((
-                    "INSERT INTO org_units (id, level, code, name, parent_id, version, since_version) VALUES (@id, @level, @code, @name, @parent, 1, @v)",
-                    [("id", unit.Id), ("level", (short)unit.Level), ("code", unit.Code), ("name", unit.Name), ("parent", unit.ParentId), ("v", version)]));
+                    "INSERT INTO org_units (id, level, code, name, parent_id, version, since_version, kind) VALUES (@id, @level, @code, @name, @parent, 1, @v, @kind)",
+                    [("id", unit.Id), ("level", (short)unit.Level), ("code", unit.Code), ("name", unit.Name), ("parent", unit.ParentId), ("v", version), ("kind", (short)unit.Kind)]));
             }
 
             foreach (var (_, after) in effect.Changed)
             {
                 statements.Add((
-                    "UPDATE org_units SET parent_id = @parent, code = @code, name = @name, version = version + 1, since_version = @v WHERE id = @id",
-                    [("id", after.Id), ("parent", after.ParentId), ("code", after.Code), ("name", after.Name), ("v", version)]));
+                    "UPDATE org_units SET parent_id = @parent, code = @code, name = @name, kind = @kind, version = version + 1, since_version = @v WHERE id = @id",
+                    [("id", after.Id), ("parent", after.ParentId), ("code", after.Code), ("name", after.Name), ("kind", (short)after.Kind), ("v", version)]));
             }
 
             foreach (var unit in effect.Retired)
@@ -122,8 +122,8 @@ public sealed class ReorganizationStore(Database database) : IReorganizationStor
 
     private const string KeepHistory =
         """
-        INSERT INTO org_unit_history (unit_id, from_version, to_version, level, code, name, parent_id)
-        SELECT id, since_version, @v, level, code, name, parent_id FROM org_units WHERE id = @id
+        INSERT INTO org_unit_history (unit_id, from_version, to_version, level, code, name, parent_id, kind)
+        SELECT id, since_version, @v, level, code, name, parent_id, kind FROM org_units WHERE id = @id
         """;
 
     private const string KeepPositionHistory =

@@ -31,7 +31,8 @@ function Member({ id }) {
   if (member.error) return html`<${ServerError} error=${member.error} />`;
   const { self, households, issues } = member.data;
   return html`
-    <h2>${self.name} <small>${self.unit?.name ?? ''} · 联系 ${self.linkedHouseholds} 户</small></h2>
+    <h2>${self.name} <small data-test="member-kind">${self.kind === 'CENTRAL_HOUSEHOLD' ? '党员中心户' : '党员'} · ${self.unit?.name ?? ''} ·
+      联系 ${self.linkedHouseholds} 户（应联系 ${self.policyMinimum}–${self.policyMaximum} 户）</small></h2>
     ${self.warnings.length > 0 && html`<ul class="warnings">${self.warnings.map((w) => html`<li>${w}</li>`)}</ul>`}
     <h3>联系的住户</h3>
     <${Table} test="households" empty="尚未联系住户" head=${['住户', '楼栋党小组', '门牌', '户主', '电话', '未办结诉求']}

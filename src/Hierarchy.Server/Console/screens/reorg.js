@@ -1,7 +1,7 @@
 // Grid reorganisation: build a merge or a move, read the plan's diff, apply it, and see the history and the past.
 import { html, useState } from '../vendor/htm-preact-standalone.js';
 import { get, post } from '../api.js';
-import { levels, positions, when } from '../labels.js';
+import { levels, kinds, positions, when } from '../labels.js';
 import { useLoad, ServerError, Notice, Loading, UnitPicker, Table } from '../ui.js';
 
 export function ReorgScreen({ args }) {
@@ -33,6 +33,7 @@ function Community({ id, onApplied }) {
   const [picked, setPicked] = useState([]);
   const [newName, setNewName] = useState('');
   const [chief, setChief] = useState({ name: '', phone: '' });
+  const [newKind, setNewKind] = useState('GRID_BRANCH');
   const [plan, setPlan] = useState(null);
   const [error, setError] = useState(null);
   if (community.loading) return html`<${Loading} when=${true} />`;
@@ -51,7 +52,7 @@ function Community({ id, onApplied }) {
     if (mode === 'merge') return [{ mergeGrids: { sourceGridIds: sources, targetGridId: target } }];
     if (target !== 'new') return [{ moveBuildingGroups: { buildingGroupIds: picked, targetGridId: target } }];
     return [
-      { createUnit: { provisionalId: -1, level: 'GRID', parentId: self.id, name: newName.trim() || defaultName } },
+      { createUnit: { provisionalId: -1, level: 'GRID', parentId: self.id, name: newName.trim() || defaultName, kind: newKind } },
       { moveBuildingGroups: { buildingGroupIds: picked, targetGridId: -1 } },
       { assignPosition: { unitId: -1, kind: 'GRID_CHIEF', holderName: chief.name.trim(), holderPhone: chief.phone.trim() } },
     ];
@@ -107,6 +108,11 @@ function Community({ id, onApplied }) {
       </label>
       ${mode === 'move' && target === 'new' && html`<label>新网格名称
         <input name="new-grid-name" placeholder=${defaultName} value=${newName} onInput=${(e) => setNewName(e.target.value)} /></label>
+        <label>类型
+          <select name="new-grid-kind" value=${newKind} onChange=${(e) => setNewKind(e.target.value)}>
+            <option value="GRID_BRANCH">网格党支部</option>
+            <option value="COMPOUND_BRANCH">小区党支部</option>
+          </select></label>
         <label>网格长（党支部书记）<input name="new-grid-chief" placeholder="姓名" value=${chief.name} onInput=${(e) => setChief({ ...chief, name: e.target.value })} /></label>
         <label>工作电话<input name="new-grid-chief-phone" placeholder="如 010-81234567" value=${chief.phone} onInput=${(e) => setChief({ ...chief, phone: e.target.value })} /></label>`}
       <button type="submit" data-test="make-plan">生成方案（不改变数据）</button>
@@ -121,7 +127,9 @@ function PlanDiff({ plan, names, onApply }) {
     <article class="diff" data-test="plan">
       <h3>方案 ${plan.planId}：网格 ${plan.gridsBefore} → ${plan.gridsAfter}，移动 ${plan.buildingGroupsMoved} 个楼栋党小组、${Number(plan.householdsMoved).toLocaleString('zh-CN')} 户</h3>
       ${plan.created.length > 0 && html`<h4>新建的单位</h4>
-        <${Table} test="plan-created" head=${['单位', '层级', '编码']} rows=${plan.created.map((c) => [c.nameAfter, levels[c.level] ?? c.level, c.codeAfter])} />`}
+        <${Table} test="plan-created" head=${['单位', '类型', '编码']} rows=${plan.created.map((c) => [c.nameAfter, kinds[c.kindAfter] ?? levels[c.level], c.codeAfter])} />`}
+      ${plan.recast.length > 0 && html`<h4>改变类型的单位</h4>
+        <${Table} test="plan-recast" head=${['单位', '原类型', '新类型']} rows=${plan.recast.map((c) => [c.nameAfter, kinds[c.kindBefore], kinds[c.kindAfter]])} />`}
       <h4>撤销的单位</h4>
       <${Table} test="plan-retired" head=${['单位', '层级', '编码']}
         rows=${plan.retired.map((c) => [c.nameBefore, levels[c.level] ?? c.level, c.codeBefore])} />

@@ -55,7 +55,7 @@ function Search() {
     <${ServerError} error=${error} />
     ${found && html`<${Table} test="search-results" empty="没有找到"
       head=${['名称', '层级', '编码']}
-      rows=${found.map((u) => [html`<${UnitLink} unit=${u} />`, html`<${Level} level=${u.level} />`, html`<code>${u.code}</code>`])} />`}`;
+      rows=${found.map((u) => [html`<${UnitLink} unit=${u} />`, html`<${Level} level=${u.level} kind=${u.kind} />`, html`<code>${u.code}</code>`])} />`}`;
 }
 
 function Unit({ id }) {
@@ -77,7 +77,7 @@ function Unit({ id }) {
   const open = issues.issues?.filter((i) => openStatuses.includes(i.status)) ?? [];
   return html`
     <nav class="breadcrumb">${ancestors.ancestors.map((a) => html`<${UnitLink} unit=${a} /> › `)}<span>${u.name}</span></nav>
-    <h2 data-test="unit-name">${u.name} <${Level} level=${u.level} /></h2>
+    <h2 data-test="unit-name">${u.name} <${Level} level=${u.level} kind=${u.kind} /></h2>
     <dl class="facts">
       <dt>编码</dt><dd><code>${u.code}</code></dd>
       <dt>户数</dt><dd data-test="households">${stats.error ? '—' : Number(stats.households).toLocaleString('zh-CN')}</dd>
@@ -94,5 +94,5 @@ function Unit({ id }) {
       rows=${self.positions.map((p) => [positions[p.kind] ?? p.kind, p.holder?.name ?? '', p.holder?.phone ?? '', p.agency])} />
     <h3>下级单位</h3>
     <${Table} test="children" empty="没有下级单位" head=${['名称', '层级', '编码', '下级数']}
-      rows=${children.children.map((c) => [html`<${UnitLink} unit=${c} />`, html`<${Level} level=${c.level} />`, html`<code>${c.code}</code>`, c.childCount])} />`;
+      rows=${children.children.map((c) => [html`<${UnitLink} unit=${c} />`, html`<${Level} level=${c.level} kind=${c.kind} />`, html`<code>${c.code}</code>`, c.childCount])} />`;
 }
