@@ -156,6 +156,8 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton(scoring);
             builder.Services.AddSingleton(links);
             builder.Services.AddSingleton(stores.Supervision);
+            builder.Services.AddSingleton(stores.CoBuilding);
+            builder.Services.AddSingleton<Services.CoBuildingRoster>();
             builder.Services.AddSingleton<HierarchyErrorMap>();
             builder.Services.AddHierarchyGrpc(settings);
             builder.Services.AddHierarchyHttp();

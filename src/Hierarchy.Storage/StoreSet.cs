@@ -21,6 +21,7 @@ public sealed class StoreSet : IAsyncDisposable
         KeyUnits = new KeyUnitStore(database);
         ResponsibilityLists = new ResponsibilityListStore(database);
         Supervision = new SupervisionStore(database);
+        CoBuilding = new CoBuildingStore(database);
     }
 
     /// <summary>Gets the engine.</summary>
@@ -55,6 +56,9 @@ public sealed class StoreSet : IAsyncDisposable
 
     /// <summary>Gets the supervision orders.</summary>
     public ISupervisionStore Supervision { get; }
+
+    /// <summary>Gets the co-building units registered with communities (双报到).</summary>
+    public ICoBuildingStore CoBuilding { get; }
 
     /// <summary>Opens a database and applies pending schema scripts.</summary>
     public static async Task<StoreSet> OpenAsync(Database database, CancellationToken cancellationToken)

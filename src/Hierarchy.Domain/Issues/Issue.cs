@@ -1,4 +1,5 @@
 using Hierarchy.Domain.Errors;
+using Hierarchy.Domain.People;
 
 namespace Hierarchy.Domain.Issues;
 
@@ -349,6 +350,20 @@ public sealed class Issue
         }
 
         return Note(IssueEventKind.CheckedIn, now, actor, note) with { Departments = [department] };
+    }
+
+    /// <summary>Asks a co-building unit registered with the issue's community (双报到) to help with an open issue.</summary>
+    public IssueEvent AssignHelper(DateTimeOffset now, string actor, CoBuildingUnit helper, long placeCommunityId, string note)
+    {
+        Require("assign a helper to", IssueStatus.Accepted, IssueStatus.Dispatched, IssueStatus.InProgress);
+        if (helper.CommunityId != placeCommunityId)
+        {
+            throw new RuleViolationException(placeCommunityId == 0
+                ? $"cannot assign co-building unit {helper.Id} {helper.Name} to issue {Id}: the issue lies in no community"
+                : $"cannot assign co-building unit {helper.Id} {helper.Name} to issue {Id}: it registered with community {helper.CommunityId}, not the issue's {placeCommunityId}");
+        }
+
+        return Note(IssueEventKind.HelperAssigned, now, actor, note) with { HelperId = helper.Id };
     }
 
     /// <summary>A district rules a whistle on this issue improper (乱吹哨), with a reason; each whistle is ruled on once.</summary>

@@ -38,4 +38,7 @@ public sealed record IssueEvent(
 
     /// <summary>Gets the category the dispatcher confirmed, on a Transferred event.</summary>
     public string? Category { get; init; }
+
+    /// <summary>Gets the co-building unit asked to help, on a HelperAssigned event.</summary>
+    public long? HelperId { get; init; }
 }

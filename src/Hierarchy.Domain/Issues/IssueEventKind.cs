@@ -53,4 +53,7 @@ public enum IssueEventKind
 
     /// <summary>A district ruled a whistle on it improper (乱吹哨): the departments were called for what the unit should have handled.</summary>
     WhistleRuledImproper = 17,
+
+    /// <summary>A co-building unit registered with the community (双报到) was asked to help.</summary>
+    HelperAssigned = 18,
 }

@@ -42,4 +42,7 @@ public enum IssueAction
 
     /// <summary>A district rules a whistle improper (乱吹哨).</summary>
     RuleWhistleImproper,
+
+    /// <summary>A co-building unit of the community (双报到) is asked to help.</summary>
+    AssignHelper,
 }

@@ -11,6 +11,7 @@ namespace Hierarchy.Grains.Issues;
 /// <param name="TargetDepartment">Gets the department a transfer goes to, or a whistle's lead department; empty when none.</param>
 /// <param name="Departments">Gets a whistle's co-operating departments.</param>
 /// <param name="ReportWithin">Gets how long a whistle gives to report; zero for the city's setting.</param>
+/// <param name="Helper">Gets the co-building unit <see cref="IssueAction.AssignHelper"/> asks to help, as registered.</param>
 [GenerateSerializer, Immutable]
 public sealed record IssueCommand(
     [property: Id(0)] IssueAction Action,
@@ -22,4 +23,12 @@ public sealed record IssueCommand(
     [property: Id(6)] long TargetUnit = 0,
     [property: Id(7)] string TargetDepartment = "",
     [property: Id(8)] string[]? Departments = null,
-    [property: Id(9)] TimeSpan ReportWithin = default);
+    [property: Id(9)] TimeSpan ReportWithin = default,
+    [property: Id(10)] HelperRef? Helper = null);
+
+/// <summary>A co-building unit as an issue step needs it: who, and which community it registered with.</summary>
+/// <param name="Id">Gets the unit's id.</param>
+/// <param name="CommunityId">Gets its community.</param>
+/// <param name="Name">Gets its name.</param>
+[GenerateSerializer, Immutable]
+public sealed record HelperRef([property: Id(0)] long Id, [property: Id(1)] long CommunityId, [property: Id(2)] string Name);

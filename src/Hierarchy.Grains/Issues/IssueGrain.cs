@@ -1,6 +1,7 @@
 using Hierarchy.Domain.Access;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
+using Hierarchy.Domain.People;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Grains.Observability;
 using Hierarchy.Storage.Stores;
@@ -96,9 +97,35 @@ public sealed class IssueGrain(
                 AccessPolicy.CheckDistrictAdmin(caller, state.Tree, "ruling on a whistle");
                 AccessPolicy.CheckAdminOf(caller, state.Tree, "ruling on a whistle", issue.Facts.PlaceUnitId);
                 return [issue.RuleWhistleImproper(now, actor, command.Text)];
+            case IssueAction.AssignHelper:
+                var helper = command.Helper ?? throw new InvalidFieldException("helper_id", "is required");
+                var community = CommunityOf(issue.Facts.PlaceUnitId);
+                AccessPolicy.CheckAdminOf(caller, state.Tree, "asking a co-building unit to help", community == 0 ? issue.Facts.PlaceUnitId : community);
+                return [issue.AssignHelper(now, actor, new CoBuildingUnit(helper.Id, helper.CommunityId, CoBuildingKind.Organisation, helper.Name, string.Empty,
+                    string.Empty, now, actor), community, command.Text)];
             default:
                 throw new InvalidFieldException("action", $"{(int)command.Action} is not a step of the loop");
         }
+    }
+
+    // The community a place lies in (or is); 0 above communities.
+    private long CommunityOf(long placeUnitId)
+    {
+        var tree = state.Tree;
+        if (!tree.TryIndexOf(placeUnitId, out var index))
+        {
+            return 0;
+        }
+
+        foreach (var at in tree.AncestorsOf(index).Prepend(index))
+        {
+            if (tree.LevelOf(at) == Domain.Organization.OrgLevel.Community)
+            {
+                return tree.UnitAt(at).Id;
+            }
+        }
+
+        return 0;
     }
 
     private IssueEvent Transfer(IssueCommand command, Issue issue, DateTimeOffset now, string actor)

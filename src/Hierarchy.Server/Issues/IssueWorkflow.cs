@@ -14,7 +14,7 @@ namespace Hierarchy.Server.Issues;
 /// <summary>The closed loop as callers drive it: checks at the edge, each step taken by the issue's grain, then a wake-up for this silo's watchers.</summary>
 public sealed class IssueWorkflow(
     HierarchyState state, IIssueStore issues, [FromKeyedServices(ServerSettings.ClockKey)] TimeProvider clock, IssueFeed feed, IGrainFactory grains,
-    DueIssueSweep sweep, RetiredUnits retired)
+    DueIssueSweep sweep, RetiredUnits retired, ICoBuildingStore coBuilding)
 {
     /// <summary>
     /// Reports an issue, routed by the responsibility list; without a category no one is clearly its owner, and the dispatch
@@ -133,6 +133,19 @@ public sealed class IssueWorkflow(
     /// <summary>报到: a called department reports.</summary>
     public Task<Issue> CheckInAsync(Caller caller, long id, long expectedVersion, string note, CancellationToken cancellationToken) =>
         ActAsync(id, new IssueCommand(IssueAction.CheckIn, caller.ToString(), expectedVersion, note), cancellationToken);
+
+    /// <summary>双报到: asks a co-building unit registered with the issue's community to help.</summary>
+    public async Task<Issue> AssignHelperAsync(Caller caller, long id, long expectedVersion, long helperId, string note, CancellationToken cancellationToken)
+    {
+        if (helperId <= 0)
+        {
+            throw new InvalidFieldException("helper_id", helperId == 0 ? "is required" : $"{helperId} is not a co-building unit id");
+        }
+
+        var helper = await coBuilding.GetAsync(helperId, cancellationToken);
+        return await ActAsync(id, new IssueCommand(IssueAction.AssignHelper, caller.ToString(), expectedVersion, note,
+            Helper: new HelperRef(helper.Id, helper.CommunityId, helper.Name)), cancellationToken);
+    }
 
     /// <summary>乱吹哨: a district's admin rules a whistle on the issue improper.</summary>
     public Task<Issue> RuleWhistleImproperAsync(Caller caller, long id, long expectedVersion, string reason, CancellationToken cancellationToken) =>

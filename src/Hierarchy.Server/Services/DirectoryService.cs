@@ -10,7 +10,7 @@ namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.DirectoryService</c>: reads the org tree from memory.</summary>
 public sealed class DirectoryService(
-    HierarchyState state, HistoricalTrees history, RetiredUnits retired, IOrgTreeStore trees, ChangeFeedFollower follower)
+    HierarchyState state, HistoricalTrees history, RetiredUnits retired, IOrgTreeStore trees, ChangeFeedFollower follower, CoBuildingRoster roster)
     : V1.DirectoryService.DirectoryServiceBase
 {
     private const int MaxPage = 1000;
@@ -111,6 +111,14 @@ public sealed class DirectoryService(
 
         return response;
     }
+
+    /// <inheritdoc/>
+    public override Task<V1.CoBuildingUnit> RegisterCoBuildingUnit(RegisterCoBuildingUnitRequest request, ServerCallContext context) =>
+        roster.RegisterAsync(request, context);
+
+    /// <inheritdoc/>
+    public override Task<ListCoBuildingUnitsResponse> ListCoBuildingUnits(ListCoBuildingUnitsRequest request, ServerCallContext context) =>
+        roster.ListAsync(request, context);
 
     /// <inheritdoc/>
     public override Task<ServiceCard> GetServiceCard(GetServiceCardRequest request, ServerCallContext context)

@@ -69,6 +69,7 @@ internal static class IssueMapping
             Rating = (V1.Satisfaction)(e.Rating ?? 0),
             ReportBy = Time(e.ReportBy),
             Category = e.Category ?? string.Empty,
+            HelperId = e.HelperId ?? 0,
         };
         message.Departments.AddRange(e.Departments);
         return message;

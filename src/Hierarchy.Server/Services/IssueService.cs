@@ -70,6 +70,10 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
         Reply(context, caller => workflow.WhistleAsync(caller, request, context.CancellationToken));
 
     /// <inheritdoc />
+    public override Task<V1.IssueReply> AssignHelper(V1.AssignHelperRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.AssignHelperAsync(caller, request.IssueId, request.ExpectedVersion, request.HelperId, request.Note, context.CancellationToken));
+
+    /// <inheritdoc/>
     public override Task<V1.IssueReply> CheckIn(V1.CheckInRequest request, ServerCallContext context) =>
         Reply(context, caller => workflow.CheckInAsync(caller, request.IssueId, request.ExpectedVersion, request.Note, context.CancellationToken));
 

@@ -24,7 +24,7 @@ internal static class IssueRows
 
     public const string EventColumns =
         "e.position, e.kind, e.occurred_at, e.actor, e.from_status, e.to_status, e.owner_unit_id, e.owner_department, " +
-        "e.chain_step, e.due_at, e.reason, e.rating, e.departments, e.report_by, e.route, e.category";
+        "e.chain_step, e.due_at, e.reason, e.rating, e.departments, e.report_by, e.route, e.category, e.helper_id";
 
     // The columns every step may change; the rest only a few kinds of step change, and an update that names a column costs
     // its index upkeep even when the value stays.
@@ -38,9 +38,9 @@ internal static class IssueRows
     public const string InsertEvent =
         """
         INSERT INTO issue_events (issue_id, seq, kind, occurred_at, actor, from_status, to_status, owner_unit_id, owner_department,
-            chain_step, due_at, reason, rating, departments, report_by, route, category)
+            chain_step, due_at, reason, rating, departments, report_by, route, category, helper_id)
         VALUES (@issue, @seq, @kind, @at, @actor, @from, @to, @owner_unit, @owner_department, @step, @due, @reason, @rating,
-            @departments, @report_by, @route, @category)
+            @departments, @report_by, @route, @category, @helper)
         """;
 
     /// <summary>Gets the column holding the id of an issue's unit at a level.</summary>
@@ -76,6 +76,7 @@ internal static class IssueRows
         ReportBy = Time(r, first + 13),
         Route = r.IsDBNull(first + 14) ? null : DecodeChain(r.GetString(first + 14)),
         Category = r.NullableString(first + 15),
+        HelperId = r.NullableInt64(first + 16),
     };
 
     public static Summons ReadSummons(DbDataReader r) =>
@@ -121,7 +122,7 @@ internal static class IssueRows
         ("from", (short?)e.From), ("to", (short)e.To), ("owner_unit", e.Owner.UnitId), ("owner_department", e.Owner.DepartmentCode),
         ("step", e.ChainStep), ("due", Millis(e.DueAt)), ("reason", e.Reason), ("rating", (short?)e.Rating),
         ("departments", e.Departments.Count == 0 ? null : string.Join('|', e.Departments)), ("report_by", Millis(e.ReportBy)),
-        ("route", e.Route is { } route ? EncodeChain(route) : null), ("category", e.Category),
+        ("route", e.Route is { } route ? EncodeChain(route) : null), ("category", e.Category), ("helper", e.HelperId),
     ];
 
     /// <summary>Gets the statements that keep the summons table in step with a whistle or a report.</summary>

@@ -23,6 +23,11 @@ public sealed class ShouguangServer : SqliteServerFixture
 
     protected override ServerSettings Configure(ServerSettings defaults) => defaults with
     {
-        Tokens = new Dictionary<string, string> { ["service"] = "service", ["county-admin"] = $"admin:{Unit(ShouguangSample.County).Id}" },
+        Tokens = new Dictionary<string, string>
+        {
+            ["service"] = "service",
+            ["county-admin"] = $"admin:{Unit(ShouguangSample.County).Id}",
+            ["xueyuan-admin"] = $"admin:{Unit(ShouguangSample.Xueyuan).Id}",
+        },
     };
 }
