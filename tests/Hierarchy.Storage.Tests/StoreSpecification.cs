@@ -211,8 +211,8 @@ public abstract class StoreSpecification<TFixture>(TFixture fixture) : IClassFix
         var community = await AnyUnitAsync(OrgLevel.Community);
         var terms = new Domain.Issues.KeyUnitObservation(DateTimeOffset.UtcNow, TimeSpan.FromDays(90), 3);
 
-        await Stores.KeyUnits.AddAsync(community.Id, community.Level, terms, "admin:1", CancellationToken.None);
-        await Assert.ThrowsAsync<RuleViolationException>(() => Stores.KeyUnits.AddAsync(community.Id, community.Level, terms, "admin:1", CancellationToken.None));
+        await Stores.KeyUnits.AddAsync(community.Id, community.Level, terms, Domain.Issues.KeyUnitPartners.None, "admin:1", CancellationToken.None);
+        await Assert.ThrowsAsync<RuleViolationException>(() => Stores.KeyUnits.AddAsync(community.Id, community.Level, terms, Domain.Issues.KeyUnitPartners.None, "admin:1", CancellationToken.None));
 
         var listed = Assert.Single(await Stores.KeyUnits.ListAsync(CancellationToken.None), k => k.UnitId == community.Id);
         Assert.Equal((TimeSpan.FromDays(90), 3), (listed.Observation.Period, listed.Observation.Threshold));

@@ -77,8 +77,16 @@ public sealed class StatsService(
 
         var observation = new KeyUnitObservation(clock.GetUtcNow(), TimeSpan.FromDays(request.ObservationDays), request.RelapseThreshold);
         observation.Validate();
-        await keyUnits.AddAsync(unit.Id, unit.Level, observation, caller.ToString(), context.CancellationToken);
-        return KeyUnit(tree, unit.Id, observation, observation.Evaluate([], clock.GetUtcNow()));
+        var given = request.Partners ?? new V1.KeyUnitPartners();
+        var partners = new KeyUnitPartners(given.LeaderName.Trim(), given.LeaderPhone.Trim(), given.SecretaryName.Trim(), given.SecretaryPhone.Trim(),
+            given.DepartmentCode.Trim()).Validated();
+        if (partners.DepartmentCode.Length > 0)
+        {
+            tree.Matrix.KnownDepartment("partners.department_code", partners.DepartmentCode);
+        }
+
+        await keyUnits.AddAsync(unit.Id, unit.Level, observation, partners, caller.ToString(), context.CancellationToken);
+        return KeyUnit(tree, new KeyUnitEntry(unit.Id, unit.Level, observation, partners), observation.Evaluate([], clock.GetUtcNow()));
     }
 
     /// <inheritdoc/>
@@ -88,8 +96,9 @@ public sealed class StatsService(
         var root = tree.Find(request.UnitId, request.UnitCode);
         var now = clock.GetUtcNow();
         var response = new V1.ListKeyUnitsResponse();
-        foreach (var (unitId, level, observation) in await keyUnits.ListAsync(context.CancellationToken))
+        foreach (var entry in await keyUnits.ListAsync(context.CancellationToken))
         {
+            var (unitId, level, observation, _) = entry;
             if (!tree.TryIndexOf(unitId, out var index) || !tree.IsInSubtree(index, root))
             {
                 continue;
@@ -99,24 +108,35 @@ public sealed class StatsService(
             var standing = observation.Evaluate(complaints, now);
             if (request.IncludeCleared || !standing.Cleared)
             {
-                response.Units.Add(KeyUnit(tree, unitId, observation, standing));
+                response.Units.Add(KeyUnit(tree, entry, standing));
             }
         }
 
         return response;
     }
 
-    private static V1.KeyUnit KeyUnit(OrgTreeSnapshot tree, long unitId, KeyUnitObservation observation, KeyUnitStanding standing) => new()
+    private static V1.KeyUnit KeyUnit(OrgTreeSnapshot tree, KeyUnitEntry entry, KeyUnitStanding standing) => new()
     {
-        Unit = tree.TryIndexOf(unitId, out var index) ? SnapshotMessages.For(tree).Unit(index) : null,
-        AddedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(observation.AddedAt),
-        ObservationDays = (int)observation.Period.TotalDays,
-        RelapseThreshold = observation.Threshold,
+        Unit = tree.TryIndexOf(entry.UnitId, out var index) ? SnapshotMessages.For(tree).Unit(index) : null,
+        AddedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(entry.Observation.AddedAt),
+        ObservationDays = (int)entry.Observation.Period.TotalDays,
+        RelapseThreshold = entry.Observation.Threshold,
         WindowStart = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(standing.WindowStart),
         EndsAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(standing.EndsAt),
         ComplaintsInWindow = standing.Complaints,
         Relapses = standing.Relapses,
         Cleared = standing.Cleared,
+        Partners = new V1.KeyUnitPartners
+        {
+            LeaderName = entry.Partners.LeaderName,
+            LeaderPhone = entry.Partners.LeaderPhone,
+            SecretaryName = entry.Partners.SecretaryName,
+            SecretaryPhone = entry.Partners.SecretaryPhone,
+            DepartmentCode = entry.Partners.DepartmentCode,
+            DepartmentName = entry.Partners.DepartmentCode.Length > 0 && tree.Matrix.Departments.FirstOrDefault(d => d.Code == entry.Partners.DepartmentCode) is { } d
+                ? d.Name
+                : string.Empty,
+        },
     };
 
     private V1.UnitStats Figures(OrgTreeSnapshot tree, int index, IssueTally tally)
