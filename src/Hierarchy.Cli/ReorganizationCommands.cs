@@ -75,17 +75,30 @@ internal static class ReorganizationCommands
         var connection = new ServerConnection();
         var unit = new Option<string>("--unit") { Description = "the community, street or district code, such as 411002 (魏都区)", Required = true };
         var grids = new Option<int>("--grids") { Description = "how many grids it should have", Required = true };
-        var command = new Command("propose", "Propose balanced grids for a unit (merges and moves within communities) and plan them; nothing changes until apply") { unit, grids };
+        var openIssues = new Option<int>("--households-per-open-issue")
+        {
+            Description = "balance open-issue load too: each open issue weighs as this many households (default 0: households only)",
+        };
+        var command = new Command("propose", "Propose balanced grids for a unit (merges and moves within communities) and plan them; nothing changes until apply")
+        {
+            unit, grids, openIssues,
+        };
         connection.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var server = connection.Open(parse);
             var proposal = await server.Admin().ProposeReorganizationAsync(
-                new ProposeReorganizationRequest { UnitCode = parse.GetValue(unit)!, TargetGrids = parse.GetValue(grids) }, connection.Call(parse, cancellationToken)).ResponseAsync;
+                new ProposeReorganizationRequest
+                {
+                    UnitCode = parse.GetValue(unit)!,
+                    TargetGrids = parse.GetValue(grids),
+                    HouseholdsPerOpenIssue = parse.GetValue(openIssues),
+                },
+                connection.Call(parse, cancellationToken)).ResponseAsync;
             var plan = proposal.Plan;
             Console.WriteLine($"plan {plan.PlanId} on tree version {plan.BaseTreeVersion}: grids {plan.GridsBefore} → {plan.GridsAfter}, " +
                 $"{plan.Created.Count} created, {plan.Retired.Count} retired, {plan.BuildingGroupsMoved} building groups and {plan.HouseholdsMoved:N0} households change grid");
-            Console.WriteLine($"households per grid: largest {proposal.LargestHouseholds}, smallest {proposal.SmallestHouseholds}, mean {proposal.MeanHouseholds:F1} " +
+            Console.WriteLine($"{(parse.GetValue(openIssues) > 0 ? "load (households and weighted open issues)" : "households")} per grid: largest {proposal.LargestHouseholds}, smallest {proposal.SmallestHouseholds}, mean {proposal.MeanHouseholds:F1} " +
                 $"(largest {proposal.LargestOverMean:P1} over the mean)");
             Console.WriteLine($"apply with: dotnet run --project src/Hierarchy.Cli -- reorg apply --plan {plan.PlanId} --expected-version {plan.BaseTreeVersion}" +
                 $" --server {parse.GetValue(connection.Server)}");

@@ -9,11 +9,13 @@ using Hierarchy.Domain.Reorganization;
 using Hierarchy.Server.Reorganization;
 using Hierarchy.Server.Responsibility;
 using Hierarchy.Server.Security;
+using Hierarchy.Storage.Stores;
 
 namespace Hierarchy.Server.Services;
 
 /// <summary><c>hierarchy.v1.AdminService</c>: plan, apply and list reorganisations.</summary>
-public sealed class AdminService(HierarchyState state, ReorganizationWorkflow workflow, ResponsibilityListWorkflow lists) : V1.AdminService.AdminServiceBase
+public sealed class AdminService(HierarchyState state, ReorganizationWorkflow workflow, ResponsibilityListWorkflow lists, IIssueStore issues)
+    : V1.AdminService.AdminServiceBase
 {
     /// <inheritdoc/>
     public override async Task<V1.ReorganizationProposal> ProposeReorganization(V1.ProposeReorganizationRequest request, ServerCallContext context)
@@ -23,7 +25,23 @@ public sealed class AdminService(HierarchyState state, ReorganizationWorkflow wo
         var root = tree.Find(request.UnitId, request.UnitCode);
         AccessPolicy.CheckAdminOf(caller, tree, "proposing a reorganisation", tree.UnitAt(root).Id);
         var households = state.Households;
-        var proposal = GridProposer.Propose(tree, root, TargetGrids(tree, root, request, households), group => households.CountIn(group));
+        if (request.HouseholdsPerOpenIssue is < 0 or > 1_000)
+        {
+            throw new InvalidFieldException("households_per_open_issue", $"{request.HouseholdsPerOpenIssue} is not 0 to 1000");
+        }
+
+        var target = TargetGrids(tree, root, request, households);
+        var open = request.HouseholdsPerOpenIssue == 0
+            ? new Dictionary<long, int>()
+            : await issues.OpenCountsByBuildingGroupAsync(tree.LevelOf(root), tree.UnitAt(root).Id, context.CancellationToken);
+        var proposal = GridProposer.Propose(tree, root, target,
+            group => households.CountIn(group) + ((long)request.HouseholdsPerOpenIssue * open.GetValueOrDefault(group)));
+        if (proposal.Changes.Count == 0)
+        {
+            throw new RuleViolationException(
+                $"{tree.UnitAt(root).Code} {tree.UnitAt(root).Name} already has {target} grids cut as the proposer would cut them: there is nothing to plan");
+        }
+
         var planned = new V1.PlanReorganizationRequest();
         planned.Changes.AddRange(proposal.Changes.Select(Change));
         var (id, effect, rerouted) = await workflow.PlanAsync(caller, planned, context.CancellationToken);

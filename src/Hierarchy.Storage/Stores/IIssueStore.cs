@@ -1,4 +1,5 @@
 using Hierarchy.Domain.Issues;
+using Hierarchy.Domain.Organization;
 
 namespace Hierarchy.Storage.Stores;
 
@@ -54,6 +55,9 @@ public interface IIssueStore
 
     /// <summary>Counts every issue by status.</summary>
     Task<IReadOnlyDictionary<IssueStatus, long>> CountByStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>Counts the open issues (reported, accepted, dispatched or in progress) of each building group under a unit.</summary>
+    Task<IReadOnlyDictionary<long, int>> OpenCountsByBuildingGroupAsync(OrgLevel rootLevel, long rootId, CancellationToken cancellationToken);
 
     /// <summary>Counts the issues accepted and not resolved whose time limit passed before <paramref name="now"/>.</summary>
     Task<long> CountOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
+using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.Responsibility;
 using Hierarchy.Storage.Providers;
 
@@ -208,6 +209,17 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
         database.RunAsync<IReadOnlyDictionary<IssueStatus, long>>(async connection => (await Sql.ListAsync(connection, null,
             "SELECT status, COUNT(*) FROM issues GROUP BY status", r => ((IssueStatus)r.GetInt16(0), r.GetInt64(1)), cancellationToken))
             .ToDictionary(c => c.Item1, c => c.Item2), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<long, int>> OpenCountsByBuildingGroupAsync(OrgLevel rootLevel, long rootId, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyDictionary<long, int>>(async connection => (await Sql.ListAsync(connection, null,
+            $"""
+            SELECT building_group_id, COUNT(*) FROM issues
+            WHERE {IssueRows.PathColumn(rootLevel)} = @root AND building_group_id IS NOT NULL
+                AND status IN ({(short)IssueStatus.Reported}, {(short)IssueStatus.Accepted}, {(short)IssueStatus.Dispatched}, {(short)IssueStatus.InProgress})
+            GROUP BY building_group_id
+            """,
+            r => (r.GetInt64(0), (int)r.GetInt64(1)), cancellationToken, ("root", rootId))).ToDictionary(c => c.Item1, c => c.Item2), cancellationToken);
 
     /// <inheritdoc />
     public Task<long> CountOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
