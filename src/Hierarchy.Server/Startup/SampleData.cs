@@ -27,6 +27,8 @@ public static class SampleData
         }
 
         var loading = path + ".loading";
+        // A fresh clone has no data folder: the default database's is made here, before the files beside it are touched.
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Pooled connections would keep writing to a file deleted under them: every one is closed before files change.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         DeleteWithJournal(loading);

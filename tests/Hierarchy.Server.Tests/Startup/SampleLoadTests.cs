@@ -7,17 +7,20 @@ namespace Hierarchy.Server.Tests.Startup;
 /// <summary>A newcomer's first start loads the sample; Ctrl-C in the middle of it must not leave half a city behind.</summary>
 public sealed class SampleLoadTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"hierarchy-sample-{Guid.NewGuid():N}.db");
+    // As on a fresh clone: the database's folder (data/) does not exist yet.
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"hierarchy-sample-{Guid.NewGuid():N}");
+
+    private string DatabasePath => Path.Combine(_folder, "data", "hierarchy.db");
 
     [Fact]
-    public async Task A_sample_load_cut_short_leaves_no_database_and_the_next_start_loads_the_whole_sample()
+    public async Task A_sample_load_cut_short_leaves_no_database_and_the_next_start_loads_the_whole_sample_into_a_folder_it_made()
     {
-        var storage = StorageSettings.Parse(_path);
+        var storage = StorageSettings.Parse(DatabasePath);
         using var ctrlC = new CancellationTokenSource();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             SampleData.LoadIntoSqliteFileAsync(storage, new CancelOnProgress(ctrlC), ctrlC.Token));
-        Assert.False(File.Exists(_path));
+        Assert.False(File.Exists(DatabasePath));
 
         var loaded = await SampleData.LoadIntoSqliteFileAsync(storage, NullLogger.Instance, CancellationToken.None);
 
@@ -25,15 +28,15 @@ public sealed class SampleLoadTests : IDisposable
         await using var stores = await StorageFactory.OpenAsync(storage, CancellationToken.None);
         var tree = await stores.Tree.LoadAsync(CancellationToken.None);
         Assert.Equal(loaded.Streets + loaded.Communities + loaded.Grids + loaded.BuildingGroups + loaded.Districts, tree.Units.Count);
-        Assert.False(File.Exists(_path + ".loading"));
+        Assert.False(File.Exists(DatabasePath + ".loading"));
     }
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(_path) + "*"))
+        if (Directory.Exists(_folder))
         {
-            File.Delete(file);
+            Directory.Delete(_folder, recursive: true);
         }
     }
 
