@@ -1,5 +1,4 @@
 using Hierarchy.Domain.Errors;
-using Hierarchy.Domain.People;
 
 namespace Hierarchy.Domain.Issues;
 
@@ -353,7 +352,12 @@ public sealed class Issue
     }
 
     /// <summary>Asks a co-building unit registered with the issue's community (双报到) to help with an open issue.</summary>
-    public IssueEvent AssignHelper(DateTimeOffset now, string actor, CoBuildingUnit helper, long placeCommunityId, string note)
+    /// <param name="now">When.</param>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="helper">The co-building unit: its id, name and the community it registered with.</param>
+    /// <param name="placeCommunityId">The community the issue lies in; 0 when above any.</param>
+    /// <param name="note">What the helper is asked to do.</param>
+    public IssueEvent AssignHelper(DateTimeOffset now, string actor, (long Id, string Name, long CommunityId) helper, long placeCommunityId, string note)
     {
         Require("assign a helper to", IssueStatus.Accepted, IssueStatus.Dispatched, IssueStatus.InProgress);
         if (helper.CommunityId != placeCommunityId)

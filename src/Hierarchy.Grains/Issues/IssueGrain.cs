@@ -1,7 +1,6 @@
 using Hierarchy.Domain.Access;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Issues;
-using Hierarchy.Domain.People;
 using Hierarchy.Domain.ReadModel;
 using Hierarchy.Grains.Observability;
 using Hierarchy.Storage.Stores;
@@ -101,8 +100,7 @@ public sealed class IssueGrain(
                 var helper = command.Helper ?? throw new InvalidFieldException("helper_id", "is required");
                 var community = CommunityOf(issue.Facts.PlaceUnitId);
                 AccessPolicy.CheckAdminOf(caller, state.Tree, "asking a co-building unit to help", community == 0 ? issue.Facts.PlaceUnitId : community);
-                return [issue.AssignHelper(now, actor, new CoBuildingUnit(helper.Id, helper.CommunityId, CoBuildingKind.Organisation, helper.Name, string.Empty,
-                    string.Empty, now, actor), community, command.Text)];
+                return [issue.AssignHelper(now, actor, (helper.Id, helper.Name, helper.CommunityId), community, command.Text)];
             default:
                 throw new InvalidFieldException("action", $"{(int)command.Action} is not a step of the loop");
         }

@@ -20,7 +20,7 @@ public static class Open311Mapping
     [
         new(true, "unit_code", "string", false, "a unit's NBS code or grid code",
             1, "Where, when address_id (a household id) is not given: the building group, grid or community, such as 110112121013"),
-        new(true, "request_id", "string", false, "at most 100 characters",
+        new(true, "request_id", "string", false, "at most 92 characters (stored as open311:<id>)",
             2, "The client's own id of this request: posting it again answers the request first posted with it"),
     ]);
 
