@@ -24,8 +24,10 @@ export function IssueBoard({ args }) {
 
 function Board({ unitId, selected }) {
   const board = useLoad(async () => {
-    const [unit, list] = await Promise.all([get(`/v1/units/${unitId}`), get('/v1/issues', { unitId, pageSize: 1000 })]);
-    return { unit: unit.unit, issues: list.issues };
+    const [unit, list, categories] = await Promise.all([
+      get(`/v1/units/${unitId}`), get('/v1/issues', { unitId, pageSize: 1000 }), get('/v1/categories'),
+    ]);
+    return { unit: unit.unit, issues: list.issues, names: Object.fromEntries(categories.categories.map((c) => [c.code, c.name])) };
   }, [unitId]);
   if (board.loading) return html`<${Loading} when=${true} />`;
   if (board.error) return html`<${ServerError} error=${board.error} />`;
@@ -44,7 +46,7 @@ function Board({ unitId, selected }) {
               <a class=${`card ${overdue(i, now) ? 'overdue' : ''} ${i.id === selected ? 'selected' : ''}`}
                  href=${`#/issues/${unitId}/${i.id}`} data-issue=${i.id}>
                 <span class="id">#${i.id}</span> ${overdue(i, now) && html`<span class="badge">超时</span>`}
-                <span class="category">${i.category || '待确定类别'}</span>
+                <span class="category">${board.data.names[i.category] ?? (i.category || '待确定类别')}</span>
                 <span class="description">${i.description}</span>
                 <span class="owner">承办：${i.owner?.name ?? '待派单'}</span>
                 <span class="due">时限：${when(i.dueAt)}</span>
@@ -55,7 +57,10 @@ function Board({ unitId, selected }) {
 }
 
 function IssueDetail({ id, onChanged }) {
-  const issue = useLoad(() => get(`/v1/issues/${id}`), [id]);
+  const issue = useLoad(async () => {
+    const [answer, categories] = await Promise.all([get(`/v1/issues/${id}`), get('/v1/categories')]);
+    return { ...answer, names: Object.fromEntries(categories.categories.map((c) => [c.code, c.name])) };
+  }, [id]);
   const [reason, setReason] = useState('');
   const [transfer, setTransfer] = useState({ category: '', unitCode: '', departmentCode: '' });
   const [error, setError] = useState(null);
@@ -75,7 +80,7 @@ function IssueDetail({ id, onChanged }) {
     <article class="issue" data-test="issue">
       <h2>诉求 #${i.id} <small>${statuses[i.status]}</small> <button class="quiet" onClick=${() => go(window.location.hash.split('/').slice(0, 3).join('/'))}>关闭</button></h2>
       <dl class="facts">
-        <dt>类别</dt><dd>${i.category || '待确定'}</dd>
+        <dt>类别</dt><dd>${issue.data.names[i.category] ?? (i.category || '待确定')}</dd>
         <dt>内容</dt><dd>${i.description}</dd>
         <dt>承办</dt><dd data-test="owner">${i.owner?.name ?? '待派单'}</dd>
         <dt>首接</dt><dd>${i.firstReceiver?.name ?? '—'}</dd>
