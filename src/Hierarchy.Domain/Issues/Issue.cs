@@ -355,14 +355,14 @@ public sealed class Issue
     /// <param name="now">When.</param>
     /// <param name="actor">Who asks.</param>
     /// <param name="helper">The co-building unit: its id, name and the community it registered with.</param>
-    /// <param name="placeCommunityId">The community the issue lies in; 0 when above any.</param>
     /// <param name="note">What the helper is asked to do.</param>
-    public IssueEvent AssignHelper(DateTimeOffset now, string actor, (long Id, string Name, long CommunityId) helper, long placeCommunityId, string note)
+    public IssueEvent AssignHelper(DateTimeOffset now, string actor, (long Id, string Name, long CommunityId) helper, string note)
     {
         Require("assign a helper to", IssueStatus.Accepted, IssueStatus.Dispatched, IssueStatus.InProgress);
+        var placeCommunityId = Facts.UnitAt(Organization.OrgLevel.Community);
         if (helper.CommunityId != placeCommunityId)
         {
-            throw new RuleViolationException(placeCommunityId == 0
+            throw new RuleViolationException(placeCommunityId is null
                 ? $"cannot assign co-building unit {helper.Id} {helper.Name} to issue {Id}: the issue lies in no community"
                 : $"cannot assign co-building unit {helper.Id} {helper.Name} to issue {Id}: it registered with community {helper.CommunityId}, not the issue's {placeCommunityId}");
         }

@@ -1,3 +1,5 @@
+using Hierarchy.Domain.Organization;
+
 namespace Hierarchy.Domain.Issues;
 
 /// <summary>What is fixed about an issue when it is reported.</summary>
@@ -21,4 +23,8 @@ public sealed record IssueFacts(
     long PlaceUnitId,
     IReadOnlyList<long> Path,
     IReadOnlyList<ChainLink> Chain,
-    TimeSpan ReplyWithin);
+    TimeSpan ReplyWithin)
+{
+    /// <summary>Gets the id of the unit at <paramref name="level"/> the issue lies in; null when its place is above that level.</summary>
+    public long? UnitAt(OrgLevel level) => Path.Count >= (int)level ? Path[(int)level - 1] : null;
+}

@@ -169,6 +169,15 @@ public sealed class OrgTreeSnapshot
         }
     }
 
+    /// <summary>Gets the indexes of the districts (the units without a parent), in order.</summary>
+    public IEnumerable<int> Roots()
+    {
+        for (var root = 0; root < _units.Length; root = _subtreeEnd[root])
+        {
+            yield return root;
+        }
+    }
+
     /// <summary>Gets the indexes of a unit's ancestors, its parent first, the district last.</summary>
     public IEnumerable<int> AncestorsOf(int index)
     {

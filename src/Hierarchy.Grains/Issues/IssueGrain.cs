@@ -98,32 +98,12 @@ public sealed class IssueGrain(
                 return [issue.RuleWhistleImproper(now, actor, command.Text)];
             case IssueAction.AssignHelper:
                 var helper = command.Helper ?? throw new InvalidFieldException("helper_id", "is required");
-                var community = CommunityOf(issue.Facts.PlaceUnitId);
-                AccessPolicy.CheckAdminOf(caller, state.Tree, "asking a co-building unit to help", community == 0 ? issue.Facts.PlaceUnitId : community);
-                return [issue.AssignHelper(now, actor, (helper.Id, helper.Name, helper.CommunityId), community, command.Text)];
+                AccessPolicy.CheckAdminOf(caller, state.Tree, "asking a co-building unit to help",
+                    issue.Facts.UnitAt(Domain.Organization.OrgLevel.Community) ?? issue.Facts.PlaceUnitId);
+                return [issue.AssignHelper(now, actor, (helper.Id, helper.Name, helper.CommunityId), command.Text)];
             default:
                 throw new InvalidFieldException("action", $"{(int)command.Action} is not a step of the loop");
         }
-    }
-
-    // The community a place lies in (or is); 0 above communities.
-    private long CommunityOf(long placeUnitId)
-    {
-        var tree = state.Tree;
-        if (!tree.TryIndexOf(placeUnitId, out var index))
-        {
-            return 0;
-        }
-
-        foreach (var at in tree.AncestorsOf(index).Prepend(index))
-        {
-            if (tree.LevelOf(at) == Domain.Organization.OrgLevel.Community)
-            {
-                return tree.UnitAt(at).Id;
-            }
-        }
-
-        return 0;
     }
 
     private IssueEvent Transfer(IssueCommand command, Issue issue, DateTimeOffset now, string actor)

@@ -29,15 +29,11 @@ public static class AdminConsole
         OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
     });
 
-    private static List<object> Roots(OrgTreeSnapshot tree)
-    {
-        var roots = new List<object>();
-        for (var i = 0; i < tree.Count; i = tree.SubtreeOf(i).End)
+    private static List<object> Roots(OrgTreeSnapshot tree) =>
+    [
+        .. tree.Roots().Select(tree.UnitAt).Select(unit => (object)new
         {
-            var unit = tree.UnitAt(i);
-            roots.Add(new { id = unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), code = unit.Code, name = unit.Name, level = "DISTRICT" });
-        }
-
-        return roots;
-    }
+            id = unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), code = unit.Code, name = unit.Name, level = "DISTRICT",
+        }),
+    ];
 }

@@ -245,11 +245,7 @@ public sealed class Open311Bridge(
             return jurisdiction;
         }
 
-        var roots = new List<string>();
-        for (var i = 0; i < tree.Count; i = tree.SubtreeOf(i).End)
-        {
-            roots.Add(tree.UnitAt(i).Code);
-        }
+        var roots = tree.Roots().Select(i => tree.UnitAt(i).Code).ToList();
 
         return roots.Count == 1
             ? roots[0]
