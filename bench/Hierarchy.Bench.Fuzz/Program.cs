@@ -45,6 +45,7 @@ var methods = new[]
 {
     Hierarchy.V1.ResponsibilityService.Descriptor, Hierarchy.V1.DirectoryService.Descriptor, Hierarchy.V1.PartyMemberService.Descriptor,
     Hierarchy.V1.IssueService.Descriptor, Hierarchy.V1.StatsService.Descriptor, Hierarchy.V1.AdminService.Descriptor, Hierarchy.V1.SupervisionService.Descriptor,
+    Hierarchy.V1.OrganizationService.Descriptor,
 }.SelectMany(s => s.Methods).Where(m => !m.IsClientStreaming && !m.IsServerStreaming).ToList();
 var tokens = new[] { "admin", "service", "member", "dispatcher", "department", "worker" };
 var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<(string Method, StatusCode Status), long>();

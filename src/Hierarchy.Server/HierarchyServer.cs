@@ -105,6 +105,7 @@ public sealed class HierarchyServer : IAsyncDisposable
         var whistle = settings.Whistle ?? WhistleSettings.Read(builder.Configuration.GetSection("Hierarchy:Whistle"));
         var scoring = ScoringSettings.Read(builder.Configuration.GetSection("Hierarchy:Scoring"));
         var links = settings.LinkPolicies ?? LinkPolicySettings.Read(builder.Configuration.GetSection("Hierarchy:LinkPolicy"));
+        var evaluation = PropertyEvaluationSettings.Read(builder.Configuration.GetSection("Hierarchy:PropertyEvaluation"));
         using var loggers = LoggerFactory.Create(l =>
         {
             l.AddSimpleConsole(o => o.SingleLine = true);
@@ -157,6 +158,8 @@ public sealed class HierarchyServer : IAsyncDisposable
             builder.Services.AddSingleton(links);
             builder.Services.AddSingleton(stores.Supervision);
             builder.Services.AddSingleton(stores.CoBuilding);
+            builder.Services.AddSingleton(stores.Organizations);
+            builder.Services.AddSingleton(evaluation);
             builder.Services.AddSingleton<Services.CoBuildingRoster>();
             builder.Services.AddSingleton<HierarchyErrorMap>();
             builder.Services.AddHierarchyGrpc(settings);

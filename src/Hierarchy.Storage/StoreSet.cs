@@ -22,6 +22,7 @@ public sealed class StoreSet : IAsyncDisposable
         ResponsibilityLists = new ResponsibilityListStore(database);
         Supervision = new SupervisionStore(database);
         CoBuilding = new CoBuildingStore(database);
+        Organizations = new AttachedOrganizationStore(database);
     }
 
     /// <summary>Gets the engine.</summary>
@@ -59,6 +60,9 @@ public sealed class StoreSet : IAsyncDisposable
 
     /// <summary>Gets the co-building units registered with communities (双报到).</summary>
     public ICoBuildingStore CoBuilding { get; }
+
+    /// <summary>Gets the zones, property companies and committees.</summary>
+    public IAttachedOrganizationStore Organizations { get; }
 
     /// <summary>Opens a database and applies pending schema scripts.</summary>
     public static async Task<StoreSet> OpenAsync(Database database, CancellationToken cancellationToken)

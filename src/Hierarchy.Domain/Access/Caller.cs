@@ -4,13 +4,13 @@ namespace Hierarchy.Domain.Access;
 
 /// <summary>An authenticated caller.</summary>
 /// <param name="Role">Gets the role.</param>
-/// <param name="SubjectId">Gets the member id of a member, the unit id of an admin or grid worker; 0 for the others.</param>
+/// <param name="SubjectId">Gets the member id of a member, the unit id of an admin or grid worker, the organisation id of an organisation's staff; 0 for the others.</param>
 /// <param name="DepartmentCode">Gets the department of department staff; empty for the others.</param>
 public sealed record Caller(CallerRole Role, long SubjectId, string DepartmentCode = "")
 {
     /// <summary>
     /// Parses a role as configuration writes it: <c>service</c>, <c>dispatcher</c>, <c>member:42</c>, <c>admin:7</c>,
-    /// <c>worker:12</c> (a grid's unit id) or <c>department:urban_management</c>.
+    /// <c>worker:12</c> (a grid's unit id), <c>organization:3</c> (an attached organisation's id) or <c>department:urban_management</c>.
     /// </summary>
     /// <exception cref="InvalidFieldException">The text is none of these.</exception>
     public static Caller Parse(string text)
@@ -39,11 +39,13 @@ public sealed record Caller(CallerRole Role, long SubjectId, string DepartmentCo
                     return new Caller(CallerRole.Admin, id);
                 case "worker":
                     return new Caller(CallerRole.GridWorker, id);
+                case "organization":
+                    return new Caller(CallerRole.Organization, id);
             }
         }
 
         throw new InvalidFieldException(
-            "Hierarchy:Tokens", $"role '{Quote.Prefix(text)}' is not service, dispatcher, member:<id>, admin:<unit id>, worker:<grid id> or department:<code>");
+            "Hierarchy:Tokens", $"role '{Quote.Prefix(text)}' is not service, dispatcher, member:<id>, admin:<unit id>, worker:<grid id>, organization:<id> or department:<code>");
     }
 
     /// <inheritdoc />
@@ -53,6 +55,7 @@ public sealed record Caller(CallerRole Role, long SubjectId, string DepartmentCo
         CallerRole.Dispatcher => "dispatcher",
         CallerRole.Department => $"department:{DepartmentCode}",
         CallerRole.GridWorker => $"worker:{SubjectId}",
+        CallerRole.Organization => $"organization:{SubjectId}",
         _ => $"{Role.ToString().ToLowerInvariant()}:{SubjectId}",
     };
 

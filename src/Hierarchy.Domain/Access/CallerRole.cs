@@ -20,4 +20,7 @@ public enum CallerRole
 
     /// <summary>A grid worker (网格员, 全科人员): receives, handles and replies to issues in one grid.</summary>
     GridWorker,
+
+    /// <summary>Staff of an attached organisation (a zone's office, a property company, a committee): handle what it owns or received first.</summary>
+    Organization,
 }

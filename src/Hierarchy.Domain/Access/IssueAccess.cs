@@ -19,6 +19,8 @@ public static class IssueAccess
             CallerRole.Admin or CallerRole.GridWorker => AccessPolicy.IsInScope(caller, state.Tree, issue.Facts.PlaceUnitId),
             CallerRole.Department => issue.Owner.DepartmentCode == caller.DepartmentCode || issue.Summons.Any(s => s.DepartmentCode == caller.DepartmentCode),
             CallerRole.Member => IsLinkedMember(caller, state, issue),
+            CallerRole.Organization => issue.Owner.OrganizationId == caller.SubjectId || issue.Route.Any(l => l.Owner.OrganizationId == caller.SubjectId)
+                || issue.FirstReceiver.OrganizationId == caller.SubjectId,
             _ => false,
         };
         if (!allowed)
@@ -30,8 +32,9 @@ public static class IssueAccess
     /// <summary>Checks the caller may act for the issue's owner: the centre, an admin over the owner, its grid worker, or its department's staff.</summary>
     public static void CheckCanHandle(Caller caller, HierarchyState state, Issue issue, string action)
     {
-        // A department's or the centre's issue is handled under the district that called it in.
-        var unit = issue.Owner.UnitId ?? issue.Facts.Path[0];
+        // A department's or the centre's issue is handled under the district that called it in; a zone's under its street, a
+        // property company's under its community.
+        var unit = issue.Owner.UnitId ?? (issue.Owner.OrganizationId is null ? issue.Facts.Path[0] : OverseerOfOrganization(issue));
         var allowed = caller.Role switch
         {
             CallerRole.Service => true,
@@ -39,6 +42,7 @@ public static class IssueAccess
             CallerRole.Admin => AccessPolicy.IsInScope(caller, state.Tree, issue.Owner.IsNone ? issue.Facts.PlaceUnitId : unit),
             CallerRole.GridWorker => AccessPolicy.IsInScope(caller, state.Tree, issue.Owner.IsNone ? issue.Facts.PlaceUnitId : issue.Owner.UnitId ?? 0),
             CallerRole.Department => !issue.Owner.IsCentre && issue.Owner.DepartmentCode == caller.DepartmentCode,
+            CallerRole.Organization => issue.Owner.OrganizationId == caller.SubjectId,
             _ => false,
         };
         if (!allowed)
@@ -88,12 +92,24 @@ public static class IssueAccess
             CallerRole.Service or CallerRole.Dispatcher => true,
             CallerRole.Admin or CallerRole.GridWorker => AccessPolicy.IsInScope(caller, state.Tree, placeUnitId),
             CallerRole.Member => householdId is { } household && state.Households.MemberOf(household) == caller.SubjectId,
+            CallerRole.Organization => Serves(state.Tree, caller.SubjectId, placeUnitId),
             _ => false,
         };
         if (!allowed)
         {
             throw new PermissionDeniedException($"{caller} may not report issues at unit {placeUnitId}");
         }
+    }
+
+    /// <summary>Tells whether an organisation serves the place: it lies in one of its units (有事您找我: a company takes complaints itself).</summary>
+    private static bool Serves(OrgTreeSnapshot tree, long organizationId, long placeUnitId) =>
+        tree.OrganizationById(organizationId) is { } organization && tree.TryIndexOf(placeUnitId, out var place)
+        && organization.UnitIds.Any(id => tree.TryIndexOf(id, out var unit) && tree.IsInSubtree(place, unit));
+
+    private static long OverseerOfOrganization(Issue issue)
+    {
+        var level = issue.Route[issue.ChainStep].Level == Organization.AttachedOrganization.ZoneStep ? 1 : 2;
+        return issue.Facts.Path[Math.Min(level, issue.Facts.Path.Count - 1)];
     }
 
     private static bool IsLinkedMember(Caller caller, HierarchyState state, Issue issue) =>

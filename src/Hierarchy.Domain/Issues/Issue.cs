@@ -166,7 +166,7 @@ public sealed class Issue
             case IssueEventKind.Reopened:
                 ReopenCount++;
                 break;
-            case IssueEventKind.Transferred or IssueEventKind.HandedBack:
+            case IssueEventKind.Transferred or IssueEventKind.HandedBack or IssueEventKind.HandedOn:
                 _route = e.Route;
                 Facts = e.Category is { } category ? Facts with { Category = category } : Facts;
                 break;
@@ -303,6 +303,26 @@ public sealed class Issue
         return new(IssueEventKind.HandedBack, now, actor, Status, IssueStatus.Dispatched, centre.Owner, 0, now + centre.TimeLimit, reason)
         {
             Route = [centre],
+        };
+    }
+
+    /// <summary>
+    /// 有事您找我: the property company or committee that received the issue first hands on what is not its job to the
+    /// community, with a reason; <paramref name="route"/> is the chain the community starts.
+    /// </summary>
+    public IssueEvent HandOn(DateTimeOffset now, string actor, IReadOnlyList<ChainLink> route, string reason)
+    {
+        RequireText("reason", reason, "to hand an issue on");
+        Require("hand on", IssueStatus.Dispatched, IssueStatus.InProgress);
+        if (Owner.OrganizationId is null || Route[ChainStep].Level == Organization.AttachedOrganization.ZoneStep)
+        {
+            throw new RuleViolationException($"cannot hand on issue {Id}: {Owner} is not a property company or committee that received it first");
+        }
+
+        var first = route[0];
+        return new(IssueEventKind.HandedOn, now, actor, Status, IssueStatus.Dispatched, first.Owner, 0, now + first.TimeLimit, reason)
+        {
+            Route = route,
         };
     }
 

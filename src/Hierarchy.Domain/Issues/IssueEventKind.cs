@@ -56,4 +56,7 @@ public enum IssueEventKind
 
     /// <summary>A co-building unit registered with the community (双报到) was asked to help.</summary>
     HelperAssigned = 18,
+
+    /// <summary>有事您找我: the property company or committee that received it first handed it on to the community as not its job.</summary>
+    HandedOn = 19,
 }

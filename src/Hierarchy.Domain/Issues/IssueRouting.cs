@@ -38,7 +38,10 @@ public static class IssueRouting
         [.. tree.AncestorsOf(index).Reverse().Select(i => tree.UnitAt(i).Id), tree.UnitAt(index).Id];
 
     private static ChainLink[] Links(OrgTreeSnapshot tree, IReadOnlyList<EscalationStep> chain) =>
-        [.. chain.Select(step => step.Department is { } department
-            ? new ChainLink(IssueOwner.Department(department.Code), "Department", step.TimeLimit)
-            : new ChainLink(IssueOwner.Unit(tree.UnitAt(step.UnitIndex).Id), step.Level!.Value.ToString(), step.TimeLimit))];
+        [.. chain.Select(step => step switch
+        {
+            { Organization: { } organization } => new ChainLink(IssueOwner.Organization(organization.Id), organization.StepName, step.TimeLimit),
+            { Department: { } department } => new ChainLink(IssueOwner.Department(department.Code), "Department", step.TimeLimit),
+            _ => new ChainLink(IssueOwner.Unit(tree.UnitAt(step.UnitIndex).Id), step.Level!.Value.ToString(), step.TimeLimit),
+        })];
 }

@@ -21,4 +21,10 @@ public sealed record IssueTally(
 {
     /// <summary>Gets a tally of a unit with no issues.</summary>
     public static IssueTally Empty(long unitId) => new(unitId, 0, 0, 0, 0, 0, [], new Dictionary<string, long>());
+
+    /// <summary>Adds up tallies (a zone's communities) under one id.</summary>
+    public static IssueTally Sum(long id, IReadOnlyCollection<IssueTally> tallies) => new(
+        id, tallies.Sum(t => t.Received), tallies.Sum(t => t.Resolved), tallies.Sum(t => t.Rated), tallies.Sum(t => t.Satisfied),
+        tallies.Sum(t => t.Responded), [.. tallies.SelectMany(t => t.TimesToResolve)],
+        tallies.SelectMany(t => t.EscalationsByLevel).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)));
 }

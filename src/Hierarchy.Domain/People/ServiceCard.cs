@@ -8,6 +8,18 @@ namespace Hierarchy.Domain.People;
 /// <param name="Contacts">Gets the positions held at the building group, its grid and its community, nearest first.</param>
 public sealed record ServiceCard(int BuildingGroupIndex, IReadOnlyList<(string Role, Position Position, int UnitIndex)> Contacts)
 {
+    /// <summary>Gets the compound's property company and committees, then the community's zone, with their contacts.</summary>
+    public IReadOnlyList<AttachedOrganization> Organizations { get; init; } = [];
+
+    /// <summary>Gets what a card calls an organisation of a kind.</summary>
+    public static string RoleOf(AttachedOrganizationKind kind) => kind switch
+    {
+        AttachedOrganizationKind.PropertyCompany => "物业服务企业",
+        AttachedOrganizationKind.OwnersCommittee => "业主委员会",
+        AttachedOrganizationKind.PropertyManagementCommittee => "物业管理委员会",
+        _ => "片区",
+    };
+
     /// <summary>Gets the hotlines every card carries.</summary>
     public static IReadOnlyList<(string Name, string Number)> Hotlines { get; } =
         [("市民服务热线 (接诉即办)", "12345"), ("报警", "110"), ("火警", "119"), ("急救", "120")];
@@ -33,6 +45,14 @@ public sealed record ServiceCard(int BuildingGroupIndex, IReadOnlyList<(string R
             }
         }
 
-        return new ServiceCard(index, contacts);
+        var grid = tree.AncestorsOf(index).FirstOrDefault(i => tree.LevelOf(i) == OrgLevel.Grid, -1);
+        var community = tree.AncestorsOf(index).FirstOrDefault(i => tree.LevelOf(i) == OrgLevel.Community, -1);
+        IEnumerable<AttachedOrganization> organizations = grid >= 0 ? tree.OrganizationsAt(grid).OrderBy(o => o.Kind) : [];
+        if (community >= 0 && tree.ZoneOfCommunity(community) is { } zone)
+        {
+            organizations = organizations.Append(zone);
+        }
+
+        return new ServiceCard(index, contacts) { Organizations = [.. organizations] };
     }
 }

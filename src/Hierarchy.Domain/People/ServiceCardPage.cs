@@ -23,6 +23,12 @@ public static class ServiceCardPage
                 .Append(E(position.HolderPhone)).Append("</td><td>").Append(E(tree.UnitAt(unit).Name)).Append("</td></tr>\n");
         }
 
+        foreach (var organization in card.Organizations)
+        {
+            html.Append("<tr><td>").Append(E(ServiceCard.RoleOf(organization.Kind))).Append("</td><td>").Append(E(organization.Contact)).Append("</td><td>")
+                .Append(E(organization.Phone)).Append("</td><td>").Append(E(organization.Name)).Append("</td></tr>\n");
+        }
+
         html.Append("</table>\n<h2>热线</h2>\n<ul>");
         foreach (var (name, number) in ServiceCard.Hotlines)
         {

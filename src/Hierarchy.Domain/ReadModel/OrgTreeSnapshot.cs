@@ -10,7 +10,7 @@ namespace Hierarchy.Domain.ReadModel;
 /// An immutable, versioned picture of the org tree: units in pre-order so a subtree is a contiguous range,
 /// id and code maps to indexes, positions per unit, and the responsibility matrix. Readers share it without locks.
 /// </summary>
-public sealed class OrgTreeSnapshot
+public sealed partial class OrgTreeSnapshot
 {
     private readonly OrgUnit[] _units;
     private readonly OrgLevel[] _levels;
@@ -55,7 +55,8 @@ public sealed class OrgTreeSnapshot
     /// <summary>Builds a snapshot, checking the tree's invariants first.</summary>
     /// <exception cref="RuleViolationException">The units do not form a valid tree.</exception>
     public static OrgTreeSnapshot Build(
-        long version, IReadOnlyCollection<OrgUnit> units, IEnumerable<Position> positions, ResponsibilityMatrix matrix)
+        long version, IReadOnlyCollection<OrgUnit> units, IEnumerable<Position> positions, ResponsibilityMatrix matrix,
+        IReadOnlyList<AttachedOrganization>? organizations = null)
     {
         OrgTreeRules.CheckTree(units);
         var children = units.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value);
@@ -75,7 +76,9 @@ public sealed class OrgTreeSnapshot
 
         var held = positions.ToLookup(p => p.UnitId);
         var byIndex = ordered.Select(u => held[u.Id].OrderBy(p => p.Kind).ToArray()).ToArray();
-        return new OrgTreeSnapshot(version, [.. ordered], [.. parents], [.. ends], childCount, byIndex, matrix);
+        var snapshot = new OrgTreeSnapshot(version, [.. ordered], [.. parents], [.. ends], childCount, byIndex, matrix);
+        snapshot.Attach(organizations ?? []);
+        return snapshot;
 
         // Iterative depth would be 5; recursion is bounded by the number of levels.
         void Visit(OrgUnit unit, int parent)

@@ -6,7 +6,9 @@ namespace Hierarchy.Domain.Responsibility;
 /// <summary>
 /// Applies the matrix to a place: the owner is the unit at the category's lowest level above the place (or the place itself
 /// when it is higher), passing over unstaffed units to their territorial parent (属地兜底); the chain climbs to the ceiling,
-/// then the department (吹哨报到), then the district coordinates (急事难事县里统筹).
+/// then the department (吹哨报到), then the district coordinates (急事难事县里统筹). A zone (片区) that owns the category for
+/// the place's community stands in the community's step; a property company or committee that receives the category first
+/// in the place's compound comes before the whole chain.
 /// </summary>
 public static class ResponsibilityResolver
 {
@@ -30,7 +32,28 @@ public static class ResponsibilityResolver
         }
 
         var chain = tree.ChainOf(owner, ordinal, BuildChain);
-        return new Resolution(unitIndex, owner, rule, chain, skipped ?? [], tree.PositionsAt(owner), tree.Version);
+        var zone = rule.LowestLevel >= OrgLevel.Community ? tree.ZoneOwning(unitIndex, rule.Category) : null;
+        var receiver = tree.FirstReceiverAt(unitIndex, rule.Category);
+        if (zone is null && receiver is null)
+        {
+            return new Resolution(unitIndex, owner, rule, chain, skipped ?? [], tree.PositionsAt(owner), tree.Version);
+        }
+
+        if (zone is not null)
+        {
+            // The zone takes the community's place: the chain climbs on from the community's street as the list says.
+            owner = tree.CommunityOf(unitIndex);
+            skipped = null;
+            var fromCommunity = tree.ChainOf(owner, ordinal, BuildChain);
+            chain = [new EscalationStep(-1, null, null, rule.TimeLimitAt(OrgLevel.Community), zone), .. fromCommunity.Skip(1)];
+        }
+
+        if (receiver is not null)
+        {
+            chain = [new EscalationStep(-1, null, null, rule.TimeLimitAt(OrgLevel.Grid), receiver), .. chain];
+        }
+
+        return new Resolution(unitIndex, owner, rule, chain, skipped ?? [], tree.PositionsAt(owner), tree.Version, receiver ?? zone);
     }
 
     /// <summary>Gets the chain a unit a dispatcher chose starts for a category: that unit, up to the ceiling, the department, the district.</summary>

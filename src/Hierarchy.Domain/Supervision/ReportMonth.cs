@@ -21,6 +21,14 @@ public readonly record struct ReportMonth(int Year, int Month)
         : month is < 1 or > 12 ? throw new InvalidFieldException("month", $"{month} is not a month from 1 to 12")
         : new ReportMonth(year, month);
 
+    /// <summary>Parses a month as "2026-11".</summary>
+    /// <exception cref="InvalidFieldException">The text is not such a month.</exception>
+    public static ReportMonth Parse(string field, string? text) =>
+        text is { Length: 7 } && text[4] == '-' && int.TryParse(text.AsSpan(0, 4), out var year) && int.TryParse(text.AsSpan(5, 2), out var month)
+            && year is >= 2000 and <= 9998 && month is >= 1 and <= 12
+            ? new ReportMonth(year, month)
+            : throw new InvalidFieldException(field, $"'{Quote.Prefix(text)}' is not a month such as 2026-11");
+
     /// <inheritdoc />
     public override string ToString() => $"{Year:D4}-{Month:D2}";
 }

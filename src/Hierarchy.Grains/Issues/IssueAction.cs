@@ -45,4 +45,7 @@ public enum IssueAction
 
     /// <summary>A co-building unit of the community (双报到) is asked to help.</summary>
     AssignHelper,
+
+    /// <summary>有事您找我: the property company or committee that received it first hands it on to the community.</summary>
+    HandOn,
 }

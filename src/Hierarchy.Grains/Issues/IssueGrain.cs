@@ -101,6 +101,9 @@ public sealed class IssueGrain(
                 AccessPolicy.CheckAdminOf(caller, state.Tree, "asking a co-building unit to help",
                     issue.Facts.UnitAt(Domain.Organization.OrgLevel.Community) ?? issue.Facts.PlaceUnitId);
                 return [issue.AssignHelper(now, actor, (helper.Id, helper.Name, helper.CommunityId), command.Text)];
+            case IssueAction.HandOn:
+                IssueAccess.CheckCanHandle(caller, state, issue, "hand on");
+                return [HandOn(command, issue, now, actor)];
             default:
                 throw new InvalidFieldException("action", $"{(int)command.Action} is not a step of the loop");
         }
@@ -126,6 +129,14 @@ public sealed class IssueGrain(
         }
 
         return issue.Transfer(now, actor, category, route, command.Text);
+    }
+
+    private IssueEvent HandOn(IssueCommand command, Issue issue, DateTimeOffset now, string actor)
+    {
+        var tree = state.Tree;
+        var community = issue.Facts.UnitAt(Domain.Organization.OrgLevel.Community) is { } id && tree.TryIndexOf(id, out var index) ? index
+            : throw new RuleViolationException($"cannot hand on issue {issue.Id}: the community it lies in is not in force");
+        return issue.HandOn(now, actor, IssueRouting.RouteFrom(tree, community, issue.Facts.Category), command.Text);
     }
 
     private IssueEvent Whistle(IssueCommand command, Issue issue, DateTimeOffset now, string actor)

@@ -33,11 +33,15 @@ public readonly record struct IssueSurrogate(
     [property: Id(25)] DateTimeOffset? RepliedAt,
     [property: Id(26)] DateTimeOffset? ExplainedAt,
     [property: Id(27)] SummonsSurrogate[] Summons,
-    [property: Id(28)] int ImproperWhistles);
+    [property: Id(28)] int ImproperWhistles,
+    [property: Id(29)] long?[] ChainOrganizations,
+    [property: Id(30)] long? OwnerOrganization);
 
 /// <summary>A link of a chain in force since a transfer, as it crosses between silos.</summary>
 [GenerateSerializer, Immutable]
-public readonly record struct ChainLinkSurrogate([property: Id(0)] long? Unit, [property: Id(1)] string? Department, [property: Id(2)] string Level, [property: Id(3)] TimeSpan Limit);
+public readonly record struct ChainLinkSurrogate(
+    [property: Id(0)] long? Unit, [property: Id(1)] string? Department, [property: Id(2)] string Level, [property: Id(3)] TimeSpan Limit,
+    [property: Id(4)] long? Organization);
 
 /// <summary>A department a whistle called, as it crosses between silos.</summary>
 [GenerateSerializer, Immutable]
@@ -55,15 +59,16 @@ public sealed class IssueSurrogateConverter : IConverter<Issue, IssueSurrogate>
         var chain = new ChainLink[surrogate.ChainLevels.Length];
         for (var i = 0; i < chain.Length; i++)
         {
-            chain[i] = new ChainLink(new IssueOwner(surrogate.ChainUnits[i], surrogate.ChainDepartments[i]), surrogate.ChainLevels[i], surrogate.ChainLimits[i]);
+            chain[i] = new ChainLink(
+                new IssueOwner(surrogate.ChainUnits[i], surrogate.ChainDepartments[i], surrogate.ChainOrganizations[i]), surrogate.ChainLevels[i], surrogate.ChainLimits[i]);
         }
 
         var facts = new IssueFacts(surrogate.Id, surrogate.RequestId, surrogate.Category, (IssueChannel)surrogate.Channel, surrogate.Description,
             surrogate.HouseholdId, surrogate.PlaceUnitId, surrogate.Path, chain, surrogate.ReplyWithin);
         return Issue.Restore(facts, new IssueSnapshot(
-            (IssueStatus)surrogate.Status, surrogate.ChainStep, new IssueOwner(surrogate.OwnerUnit, surrogate.OwnerDepartment), surrogate.DueAt,
+            (IssueStatus)surrogate.Status, surrogate.ChainStep, new IssueOwner(surrogate.OwnerUnit, surrogate.OwnerDepartment, surrogate.OwnerOrganization), surrogate.DueAt,
             surrogate.ReportedAt, surrogate.ResolvedAt, (Satisfaction?)surrogate.Rating, surrogate.ReopenCount, surrogate.EscalationCount,
-            surrogate.Version, surrogate.Route?.Select(l => new ChainLink(new IssueOwner(l.Unit, l.Department), l.Level, l.Limit)).ToArray(),
+            surrogate.Version, surrogate.Route?.Select(l => new ChainLink(new IssueOwner(l.Unit, l.Department, l.Organization), l.Level, l.Limit)).ToArray(),
             surrogate.RepliedAt, surrogate.ExplainedAt,
             [.. surrogate.Summons.Select(s => new Summons(s.Department, s.Lead, s.SummonedAt, s.DueAt, s.CheckedInAt))], surrogate.ImproperWhistles));
     }
@@ -77,8 +82,8 @@ public sealed class IssueSurrogateConverter : IConverter<Issue, IssueSurrogate>
             [.. facts.Chain.Select(l => l.Owner.UnitId)], [.. facts.Chain.Select(l => l.Owner.DepartmentCode)], [.. facts.Chain.Select(l => l.Level)],
             [.. facts.Chain.Select(l => l.TimeLimit)], (int)fold.Status, fold.ChainStep, fold.Owner.UnitId, fold.Owner.DepartmentCode, fold.DueAt,
             fold.ReportedAt, fold.ResolvedAt, (int?)fold.Rating, fold.ReopenCount, fold.EscalationCount, fold.Version, facts.ReplyWithin,
-            fold.Route?.Select(l => new ChainLinkSurrogate(l.Owner.UnitId, l.Owner.DepartmentCode, l.Level, l.TimeLimit)).ToArray(), fold.RepliedAt,
+            fold.Route?.Select(l => new ChainLinkSurrogate(l.Owner.UnitId, l.Owner.DepartmentCode, l.Level, l.TimeLimit, l.Owner.OrganizationId)).ToArray(), fold.RepliedAt,
             fold.ExplainedAt, [.. fold.Summons.Select(s => new SummonsSurrogate(s.DepartmentCode, s.Lead, s.SummonedAt, s.DueAt, s.CheckedInAt))],
-            fold.ImproperWhistles);
+            fold.ImproperWhistles, [.. facts.Chain.Select(l => l.Owner.OrganizationId)], fold.Owner.OrganizationId);
     }
 }

@@ -26,4 +26,7 @@ public static class HierarchyClients
 
     /// <summary>Gets a client of <c>hierarchy.v1.SupervisionService</c>.</summary>
     public static SupervisionService.SupervisionServiceClient Supervision(this ChannelBase channel) => new(channel);
+
+    /// <summary>Gets a client of <c>hierarchy.v1.OrganizationService</c>.</summary>
+    public static OrganizationService.OrganizationServiceClient Organizations(this ChannelBase channel) => new(channel);
 }

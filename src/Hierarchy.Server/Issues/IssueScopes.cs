@@ -9,13 +9,34 @@ namespace Hierarchy.Server.Issues;
 /// <summary>Which issues a caller may list, watch or report on, from what the request names.</summary>
 public sealed class IssueScopes(HierarchyState state, RetiredUnits retired)
 {
-    /// <summary>The issues a caller may list or watch: a subtree within its reach, a member's own households, a department's, or the centre's queue.</summary>
+    /// <summary>The issues a caller may list or watch: a subtree within its reach, a member's own households, a department's, the centre's queue, or an organisation's.</summary>
     public async Task<IssueQuery> ForAsync(
-        Caller caller, long unitId, string unitCode, long memberId, string department, bool centre, CancellationToken cancellationToken)
+        Caller caller, long unitId, string unitCode, long memberId, string department, bool centre, CancellationToken cancellationToken,
+        long organizationId = 0)
     {
-        if ((unitId != 0 || unitCode.Length > 0 ? 1 : 0) + (memberId != 0 ? 1 : 0) + (department.Length > 0 ? 1 : 0) + (centre ? 1 : 0) > 1)
+        if ((unitId != 0 || unitCode.Length > 0 ? 1 : 0) + (memberId != 0 ? 1 : 0) + (department.Length > 0 ? 1 : 0) + (centre ? 1 : 0)
+            + (organizationId != 0 ? 1 : 0) > 1)
         {
-            throw new InvalidFieldException("member_id", "set one of a unit, a member, a department_code or dispatch_centre");
+            throw new InvalidFieldException("member_id", "set one of a unit, a member, a department_code, dispatch_centre or an organization_id");
+        }
+
+        if (organizationId != 0)
+        {
+            var now = state.Tree;
+            var organization = organizationId > 0 ? now.OrganizationById(organizationId) : null;
+            var allowed = caller.Role switch
+            {
+                CallerRole.Service or CallerRole.Dispatcher => true,
+                CallerRole.Organization => caller.SubjectId == organizationId,
+                _ => organization is not null && organization.UnitIds.Any(id => AccessPolicy.Oversees(caller, now, id)),
+            };
+            if (!allowed)
+            {
+                throw new PermissionDeniedException($"{caller} may not list the issues of organization {organizationId}");
+            }
+
+            return organizationId > 0 ? new IssueQuery { OrganizationId = organizationId }
+                : throw new InvalidFieldException("organization_id", $"{organizationId} is not an organisation id");
         }
 
         if (department.Length > 0)

@@ -113,6 +113,10 @@ public sealed class IssueWorkflow(
     public Task<Issue> HandBackAsync(Caller caller, long id, long expectedVersion, string reason, CancellationToken cancellationToken) =>
         ActAsync(id, new IssueCommand(IssueAction.HandBack, caller.ToString(), expectedVersion, reason), cancellationToken);
 
+    /// <summary>有事您找我: the property company or committee that received the issue first hands it on to the community.</summary>
+    public Task<Issue> HandOnAsync(Caller caller, long id, long expectedVersion, string reason, CancellationToken cancellationToken) =>
+        ActAsync(id, new IssueCommand(IssueAction.HandOn, caller.ToString(), expectedVersion, reason), cancellationToken);
+
     /// <summary>The handler replies to the citizen, or explains why the issue is not solved yet.</summary>
     public Task<Issue> ReplyAsync(Caller caller, long id, long expectedVersion, string text, bool explanation, CancellationToken cancellationToken) =>
         ActAsync(id, new IssueCommand(explanation ? IssueAction.Explain : IssueAction.Reply, caller.ToString(), expectedVersion, text), cancellationToken);

@@ -22,6 +22,7 @@ public static class HierarchyGrpc
         V1.StatsService.Descriptor,
         V1.AdminService.Descriptor,
         V1.SupervisionService.Descriptor,
+        V1.OrganizationService.Descriptor,
         CanonicalDescriptor.Of(global::Grpc.Health.V1.Health.Descriptor, "grpc/health/v1/health.proto"),
         CanonicalDescriptor.Of(global::Grpc.Reflection.V1.ServerReflection.Descriptor, "grpc/reflection/v1/reflection.proto"),
         CanonicalDescriptor.Of(global::Grpc.Reflection.V1Alpha.ServerReflection.Descriptor, "grpc/reflection/v1alpha/reflection.proto"),
@@ -52,6 +53,7 @@ public static class HierarchyGrpc
         Authenticated<DirectoryService>(services, compressed: true);
         Authenticated<AdminService>(services, compressed: true);
         Authenticated<SupervisionService>(services, compressed: true);
+        Authenticated<OrganizationService>(services);
 
         services.AddGrpcHealthChecks(options =>
             {
@@ -86,6 +88,7 @@ public static class HierarchyGrpc
         JsonBodyLimit.On(endpoints.MapGrpcService<StatsService>(), json);
         JsonBodyLimit.On(endpoints.MapGrpcService<AdminService>(), json);
         JsonBodyLimit.On(endpoints.MapGrpcService<SupervisionService>(), json);
+        JsonBodyLimit.On(endpoints.MapGrpcService<OrganizationService>(), json);
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapGrpcReflectionService();
     }

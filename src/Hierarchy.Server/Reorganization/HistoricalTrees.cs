@@ -33,7 +33,7 @@ public sealed class HistoricalTrees(HierarchyState state, IOrgTreeStore trees)
         var load = _loaded.GetOrAdd(version, v => new Lazy<Task<OrgTreeSnapshot>>(async () =>
         {
             var tree = await trees.LoadAtVersionAsync(v, CancellationToken.None);
-            return OrgTreeSnapshot.Build(v, tree.Units, tree.Positions, tree.Matrix);
+            return tree.Snapshot();
         }));
         try
         {

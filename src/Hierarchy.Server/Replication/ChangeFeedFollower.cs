@@ -48,7 +48,7 @@ public sealed class ChangeFeedFollower(
                 if (entries.Any(e => e.Kind == ChangeKind.Tree && e.EntityId > state.Tree.Version))
                 {
                     var tree = await trees.LoadAsync(cancellationToken);
-                    state.TrySwapTree(OrgTreeSnapshot.Build(tree.Version, tree.Units, tree.Positions, tree.Matrix));
+                    state.TrySwapTree(tree.Snapshot());
                 }
 
                 // Imported households and members are new ids: read from the lowest, after the tree that holds their groups.

@@ -157,6 +157,7 @@ public sealed class DirectoryService(
             Holder = new Person { Name = c.Position.HolderName, Phone = c.Position.HolderPhone },
             Unit = ProtoMapping.Unit(tree.UnitAt(c.UnitIndex), tree.ChildCountOf(c.UnitIndex)),
         }));
+        answer.Organizations.AddRange(card.Organizations.Select(o => ProtoMapping.Organization(tree, o)));
         answer.Hotlines.AddRange(Domain.People.ServiceCard.Hotlines.Select(h => new Hotline { Name = h.Name, Number = h.Number }));
         return Task.FromResult(answer);
     }

@@ -82,6 +82,8 @@ internal static class IssueMapping
     private static string LevelOf(OrgTreeSnapshot tree, Issue? issue, IssueOwner owner) =>
         owner.IsCentre ? DispatchCentre.Level
         : owner.DepartmentCode is not null ? "Department"
+        : owner.OrganizationId is { } organization ? issue?.Facts.Chain.Concat(issue.Route).FirstOrDefault(link => link.Owner == owner)?.Level
+            ?? tree.OrganizationById(organization)?.StepName ?? "Organization"
         : tree.TryIndexOf(owner.UnitId!.Value, out var index) ? tree.LevelOf(index).ToString()
         : issue?.Facts.Chain.Concat(issue.Route).FirstOrDefault(link => link.Owner == owner)?.Level ?? "Unit";
 
@@ -95,6 +97,12 @@ internal static class IssueMapping
         {
             message.UnitId = id;
             message.Name = tree.TryIndexOf(id, out var index) ? tree.UnitAt(index).Name : string.Empty;
+        }
+        else if (owner.OrganizationId is { } organization)
+        {
+            // A replaced company is no longer in force: its issues still name it by id.
+            message.OrganizationId = organization;
+            message.Name = tree.OrganizationById(organization)?.Name ?? string.Empty;
         }
         else
         {

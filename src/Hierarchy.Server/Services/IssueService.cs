@@ -58,6 +58,10 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
         Reply(context, caller => workflow.HandBackAsync(caller, request.IssueId, request.ExpectedVersion, request.Reason, context.CancellationToken));
 
     /// <inheritdoc />
+    public override Task<V1.IssueReply> HandOn(V1.HandBackRequest request, ServerCallContext context) =>
+        Reply(context, caller => workflow.HandOnAsync(caller, request.IssueId, request.ExpectedVersion, request.Reason, context.CancellationToken));
+
+    /// <inheritdoc />
     public override Task<V1.IssueReply> Reply(V1.ReplyRequest request, ServerCallContext context) =>
         Reply(context, caller => workflow.ReplyAsync(caller, request.IssueId, request.ExpectedVersion, request.Text, explanation: false, context.CancellationToken));
 
@@ -93,7 +97,7 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
     {
         var caller = context.Caller();
         var query = await scopes.ForAsync(caller, request.UnitId, request.UnitCode, request.MemberId, request.DepartmentCode, request.DispatchCentre,
-            context.CancellationToken) with
+            context.CancellationToken, request.OrganizationId) with
         {
             Status = request.Status == V1.IssueStatus.Unspecified ? null
                 : Enum.IsDefined((IssueStatus)request.Status) ? (IssueStatus)request.Status

@@ -76,7 +76,11 @@ internal static class ProtoMapping
         foreach (var step in resolution.Chain)
         {
             var message = new V1.EscalationStep { TimeLimitSeconds = (long)step.TimeLimit.TotalSeconds };
-            if (step.Department is { } department)
+            if (step.Organization is { } organization)
+            {
+                message.Organization = Organization(tree, organization);
+            }
+            else if (step.Department is { } department)
             {
                 message.Department = result.Department;
             }
@@ -88,12 +92,31 @@ internal static class ProtoMapping
             result.EscalationChain.Add(message);
         }
 
+        result.OwnerOrganization = resolution.OwnerOrganization is { } owner ? Organization(tree, owner) : null;
         foreach (var skipped in resolution.SkippedIndexes)
         {
             result.Skipped.Add(messages.Unit(skipped));
         }
 
         return result;
+    }
+
+    /// <summary>Maps an attached organisation, naming its units from the tree (a unit no longer in it is left out).</summary>
+    public static V1.AttachedOrganization Organization(OrgTreeSnapshot tree, AttachedOrganization organization)
+    {
+        var messages = SnapshotMessages.For(tree);
+        var message = new V1.AttachedOrganization
+        {
+            Id = organization.Id,
+            Kind = (V1.AttachedOrganizationKind)organization.Kind,
+            Name = organization.Name,
+            DistrictId = organization.DistrictId,
+            Contact = organization.Contact,
+            Phone = organization.Phone,
+        };
+        message.Units.AddRange(organization.UnitIds.Select(id => tree.TryIndexOf(id, out var index) ? messages.Unit(index) : null).OfType<V1.OrgUnit>());
+        message.Categories.AddRange(organization.Categories);
+        return message;
     }
 
     public static V1.Household Household(Household household, V1.OrgUnit buildingGroup, bool personalData) => new()

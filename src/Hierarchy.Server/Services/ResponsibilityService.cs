@@ -47,9 +47,9 @@ public sealed class ResponsibilityService(
     {
         var resolution = Locate(tree, request);
         HierarchyMeter.ResolveAnswers.Add(1);
-        if (resolution.SkippedIndexes.Count > 0)
+        if (resolution.SkippedIndexes.Count > 0 || resolution.OwnerOrganization is not null)
         {
-            // A fallback answer depends on the place, not only the owner: encode it whole.
+            // A fallback answer, or an organisation's, depends on the place, not only the owner unit: encode it whole.
             return new EncodedMessage(Whole(tree, resolution, request, caller).ToByteArray());
         }
 

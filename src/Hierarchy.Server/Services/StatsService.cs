@@ -48,19 +48,49 @@ public sealed class StatsService(
             .ToDictionary(t => t.UnitId);
         var children = tree.ChildrenOf(index)
             .Select(child => Figures(tree, child, tallies.GetValueOrDefault(tree.UnitAt(child).Id) ?? IssueTally.Empty(tree.UnitAt(child).Id)));
-        IOrderedEnumerable<V1.UnitStats> ranked = request.By switch
-        {
-            V1.RankBy.Unspecified or V1.RankBy.ComplaintVolume => children.OrderByDescending(c => c.Received),
-            // A unit with nothing to rate is not among the worst: it goes last.
-            V1.RankBy.ResolutionRate => children.OrderBy(c => c.Received == 0).ThenBy(c => c.ResolutionRate).ThenByDescending(c => c.Received),
-            V1.RankBy.SatisfactionRate => children.OrderBy(c => c.Rated == 0).ThenBy(c => c.SatisfactionRate).ThenByDescending(c => c.Rated),
-            V1.RankBy.ComplaintsPerThousandHouseholds => children.OrderByDescending(c => c.ComplaintsPerThousandHouseholds),
-            _ => throw new InvalidFieldException("by", $"{(int)request.By} is not a ranking"),
-        };
         var response = new V1.RankChildrenResponse();
-        response.Children.AddRange(ranked.ThenBy(c => c.Unit.Code, StringComparer.Ordinal));
+        response.Children.AddRange(Ranked(children, c => c, request.By).ThenBy(c => c.Unit.Code, StringComparer.Ordinal));
         return response;
     }
+
+    /// <inheritdoc/>
+    public override async Task<V1.RankZonesResponse> RankZones(V1.RankChildrenRequest request, ServerCallContext context)
+    {
+        var tree = state.Tree;
+        var root = tree.Find(request.UnitId, request.UnitCode);
+        var unit = tree.UnitAt(root);
+        if (unit.Level > OrgLevel.Street)
+        {
+            throw new InvalidFieldException("unit_id", $"{unit.Level} {unit.Code} holds no zones: rank the zones of a street or district");
+        }
+
+        var (from, to) = Period(request.From, request.To);
+        var tallies = (await statistics.TallyAsync(unit.Level, unit.Id, OrgLevel.Community, from, to, context.CancellationToken)).ToDictionary(t => t.UnitId);
+        var zones = tree.Organizations
+            .Where(o => o.IsZone)
+            .Select(zone => (Zone: zone, Communities: zone.UnitIds.Select(id => tree.TryIndexOf(id, out var i) ? i : -1).Where(i => i >= 0).ToList()))
+            .Where(z => z.Communities.Any(c => tree.IsInSubtree(c, root)))
+            .Select(z => new V1.ZoneStats
+            {
+                Zone = ProtoMapping.Organization(tree, z.Zone),
+                Figures = Stats(
+                    IssueTally.Sum(z.Zone.Id, [.. z.Communities.Select(c => tallies.GetValueOrDefault(tree.UnitAt(c).Id) ?? IssueTally.Empty(tree.UnitAt(c).Id))]),
+                    z.Communities.Sum(c => HouseholdsIn(tree, c))),
+            });
+        var response = new V1.RankZonesResponse();
+        response.Zones.AddRange(Ranked(zones, z => z.Figures, request.By).ThenBy(z => z.Zone.Id));
+        return response;
+    }
+
+    private static IOrderedEnumerable<T> Ranked<T>(IEnumerable<T> items, Func<T, V1.UnitStats> figures, V1.RankBy by) => by switch
+    {
+        V1.RankBy.Unspecified or V1.RankBy.ComplaintVolume => items.OrderByDescending(i => figures(i).Received),
+        // A unit with nothing to rate is not among the worst: it goes last.
+        V1.RankBy.ResolutionRate => items.OrderBy(i => figures(i).Received == 0).ThenBy(i => figures(i).ResolutionRate).ThenByDescending(i => figures(i).Received),
+        V1.RankBy.SatisfactionRate => items.OrderBy(i => figures(i).Rated == 0).ThenBy(i => figures(i).SatisfactionRate).ThenByDescending(i => figures(i).Rated),
+        V1.RankBy.ComplaintsPerThousandHouseholds => items.OrderByDescending(i => figures(i).ComplaintsPerThousandHouseholds),
+        _ => throw new InvalidFieldException("by", $"{(int)by} is not a ranking"),
+    };
 
     /// <inheritdoc/>
     public override async Task<V1.KeyUnit> AddKeyUnit(V1.AddKeyUnitRequest request, ServerCallContext context)
@@ -141,6 +171,13 @@ public sealed class StatsService(
 
     private V1.UnitStats Figures(OrgTreeSnapshot tree, int index, IssueTally tally)
     {
+        var stats = Stats(tally, HouseholdsIn(tree, index));
+        stats.Unit = SnapshotMessages.For(tree).Unit(index);
+        return stats;
+    }
+
+    private long HouseholdsIn(OrgTreeSnapshot tree, int index)
+    {
         var (start, end) = tree.SubtreeOf(index);
         long households = 0;
         for (var i = start; i < end; i++)
@@ -151,10 +188,14 @@ public sealed class StatsService(
             }
         }
 
+        return households;
+    }
+
+    private static V1.UnitStats Stats(IssueTally tally, long households)
+    {
         var figures = new UnitFigures(tally, households);
         var stats = new V1.UnitStats
         {
-            Unit = SnapshotMessages.For(tree).Unit(index),
             Received = tally.Received,
             Resolved = tally.Resolved,
             ResolutionRate = figures.ResolutionRate,

@@ -11,7 +11,7 @@ public static class ReadModelLoader
     public static async Task<HierarchyState> LoadAsync(StoreSet stores, CancellationToken cancellationToken)
     {
         var tree = await stores.Tree.LoadAsync(cancellationToken);
-        var state = new HierarchyState(OrgTreeSnapshot.Build(tree.Version, tree.Units, tree.Positions, tree.Matrix));
+        var state = new HierarchyState(tree.Snapshot());
         await AddHouseholdsAsync(state, stores.Households, 0, cancellationToken);
         await AddMembersAsync(state, stores.Members, 0, cancellationToken);
         return state;

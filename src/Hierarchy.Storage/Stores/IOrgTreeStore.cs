@@ -43,6 +43,12 @@ public interface IOrgTreeStore
 public sealed record OrgTreeState(
     long Version, IReadOnlyList<OrgUnit> Units, IReadOnlyList<Position> Positions, IReadOnlyList<ResponsibilityRule> Rules, IReadOnlyList<Department> Departments)
 {
+    /// <summary>Gets the zones, property companies and committees in force at the version.</summary>
+    public IReadOnlyList<AttachedOrganization> Organizations { get; init; } = [];
+
+    /// <summary>Builds the read model's snapshot of this state.</summary>
+    public Domain.ReadModel.OrgTreeSnapshot Snapshot() => Domain.ReadModel.OrgTreeSnapshot.Build(Version, Units, Positions, Matrix, Organizations);
+
     /// <summary>Gets the matrix built from the rules and departments.</summary>
     public ResponsibilityMatrix Matrix => new(Rules, Departments);
 }

@@ -18,6 +18,9 @@ public sealed record IssueQuery
     /// <summary>Gets the department whose issues to keep: those it owns or a whistle called it to; null for no department filter.</summary>
     public string? DepartmentCode { get; init; }
 
+    /// <summary>Gets the attached organisation whose issues to keep: those it received first or owns now; null for no organisation filter.</summary>
+    public long? OrganizationId { get; init; }
+
     /// <summary>Gets whether to keep only the dispatch centre's queue: the issues it owns.</summary>
     public bool CentreQueue { get; init; }
 

@@ -17,30 +17,30 @@ internal static class IssueRows
         "i.district_id, i.street_id, i.community_id, i.grid_id, i.building_group_id, i.chain, " +
         "i.status, i.chain_step, i.owner_unit_id, i.owner_department, i.due_at, i.reported_at, i.resolved_at, " +
         "i.rating, i.reopen_count, i.escalation_count, i.version, i.route, i.reply_due_at, i.replied_at, i.explained_at, i.improper_whistles, " +
-        "EXISTS (SELECT 1 FROM issue_summons s WHERE s.issue_id = i.id)";
+        "EXISTS (SELECT 1 FROM issue_summons s WHERE s.issue_id = i.id), i.owner_organization_id";
 
     /// <summary>Gets how many columns <see cref="Columns"/> reads, where a joined event's columns start.</summary>
-    public const int ColumnCount = 30;
+    public const int ColumnCount = 31;
 
     public const string EventColumns =
         "e.position, e.kind, e.occurred_at, e.actor, e.from_status, e.to_status, e.owner_unit_id, e.owner_department, " +
-        "e.chain_step, e.due_at, e.reason, e.rating, e.departments, e.report_by, e.route, e.category, e.helper_id";
+        "e.chain_step, e.due_at, e.reason, e.rating, e.departments, e.report_by, e.route, e.category, e.helper_id, e.owner_organization_id";
 
     // The columns every step may change; the rest only a few kinds of step change, and an update that names a column costs
     // its index upkeep even when the value stays.
     private const string UpdateFold =
         """
         UPDATE issues SET status = @status, chain_step = @step, owner_unit_id = @owner_unit, owner_department = @owner_department,
-            due_at = @due, accepted_at = COALESCE(accepted_at, @accepted), resolved_at = @resolved, rating = @rating,
+            owner_organization_id = @owner_organization, due_at = @due, accepted_at = COALESCE(accepted_at, @accepted), resolved_at = @resolved, rating = @rating,
             reopen_count = @reopens, escalation_count = @escalations, version = @version, sweep_claimed_until = NULL
         """;
 
     public const string InsertEvent =
         """
         INSERT INTO issue_events (issue_id, seq, kind, occurred_at, actor, from_status, to_status, owner_unit_id, owner_department,
-            chain_step, due_at, reason, rating, departments, report_by, route, category, helper_id)
+            chain_step, due_at, reason, rating, departments, report_by, route, category, helper_id, owner_organization_id)
         VALUES (@issue, @seq, @kind, @at, @actor, @from, @to, @owner_unit, @owner_department, @step, @due, @reason, @rating,
-            @departments, @report_by, @route, @category, @helper)
+            @departments, @report_by, @route, @category, @helper, @owner_organization)
         """;
 
     /// <summary>Gets the column holding the id of an issue's unit at a level.</summary>
@@ -55,7 +55,7 @@ internal static class IssueRows
             r.GetInt64(0), r.GetString(1), r.GetString(2), (IssueChannel)r.GetInt16(3), r.GetString(4), r.NullableInt64(5),
             r.GetInt64(6), path, DecodeChain(r.GetString(12)), Time(r, 25)!.Value - reportedAt);
         var snapshot = new IssueSnapshot(
-            (IssueStatus)r.GetInt16(13), r.GetInt32(14), new IssueOwner(r.NullableInt64(15), r.NullableString(16)),
+            (IssueStatus)r.GetInt16(13), r.GetInt32(14), new IssueOwner(r.NullableInt64(15), r.NullableString(16), r.NullableInt64(30)),
             Time(r, 17), reportedAt, Time(r, 19), r.IsDBNull(20) ? null : (Satisfaction)r.GetInt16(20),
             r.GetInt32(21), r.GetInt32(22), r.GetInt64(23), r.IsDBNull(24) ? null : DecodeChain(r.GetString(24)), Time(r, 26), Time(r, 27), [], r.GetInt32(28));
         return (facts, snapshot, r.GetBoolean(29));
@@ -68,7 +68,7 @@ internal static class IssueRows
     public static IssueEvent ReadEvent(DbDataReader r, int first = 0) => new(
         (IssueEventKind)r.GetInt16(first + 1), Time(r, first + 2)!.Value, r.GetString(first + 3),
         r.IsDBNull(first + 4) ? null : (IssueStatus)r.GetInt16(first + 4), (IssueStatus)r.GetInt16(first + 5),
-        new IssueOwner(r.NullableInt64(first + 6), r.NullableString(first + 7)), r.GetInt32(first + 8), Time(r, first + 9), r.GetString(first + 10))
+        new IssueOwner(r.NullableInt64(first + 6), r.NullableString(first + 7), r.NullableInt64(first + 17)), r.GetInt32(first + 8), Time(r, first + 9), r.GetString(first + 10))
     {
         Position = r.GetInt64(first),
         Rating = r.IsDBNull(first + 11) ? null : (Satisfaction)r.GetInt16(first + 11),
@@ -89,7 +89,7 @@ internal static class IssueRows
         var parameters = new List<(string Name, object? Value)>
         {
             ("id", issue.Id), ("status", (short)issue.Status), ("step", issue.ChainStep), ("owner_unit", issue.Owner.UnitId),
-            ("owner_department", issue.Owner.DepartmentCode), ("due", Millis(issue.DueAt)), ("accepted", Millis(acceptedAt)),
+            ("owner_department", issue.Owner.DepartmentCode), ("owner_organization", issue.Owner.OrganizationId), ("due", Millis(issue.DueAt)), ("accepted", Millis(acceptedAt)),
             ("resolved", Millis(issue.ResolvedAt)), ("rating", (short?)issue.Rating), ("reopens", issue.ReopenCount),
             ("escalations", issue.EscalationCount), ("version", issue.Version),
         };
@@ -120,7 +120,7 @@ internal static class IssueRows
     [
         ("issue", issueId), ("seq", seq), ("kind", (short)e.Kind), ("at", e.At.ToUnixTimeMilliseconds()), ("actor", e.Actor),
         ("from", (short?)e.From), ("to", (short)e.To), ("owner_unit", e.Owner.UnitId), ("owner_department", e.Owner.DepartmentCode),
-        ("step", e.ChainStep), ("due", Millis(e.DueAt)), ("reason", e.Reason), ("rating", (short?)e.Rating),
+        ("owner_organization", e.Owner.OrganizationId), ("step", e.ChainStep), ("due", Millis(e.DueAt)), ("reason", e.Reason), ("rating", (short?)e.Rating),
         ("departments", e.Departments.Count == 0 ? null : string.Join('|', e.Departments)), ("report_by", Millis(e.ReportBy)),
         ("route", e.Route is { } route ? EncodeChain(route) : null), ("category", e.Category), ("helper", e.HelperId),
     ];
@@ -146,14 +146,19 @@ internal static class IssueRows
     public static long? Millis(DateTimeOffset? time) => time?.ToUnixTimeMilliseconds();
 
     public static string EncodeChain(IReadOnlyList<ChainLink> chain) => string.Join(';', chain.Select(link =>
-        string.Join(',', link.Level, link.Owner.UnitId is { } id ? "u" : "d",
-            link.Owner.UnitId?.ToString(CultureInfo.InvariantCulture) ?? link.Owner.DepartmentCode,
+        string.Join(',', link.Level, link.Owner.UnitId is not null ? "u" : link.Owner.OrganizationId is not null ? "o" : "d",
+            (link.Owner.UnitId ?? link.Owner.OrganizationId)?.ToString(CultureInfo.InvariantCulture) ?? link.Owner.DepartmentCode,
             ((long)link.TimeLimit.TotalSeconds).ToString(CultureInfo.InvariantCulture))));
 
     private static ChainLink[] DecodeChain(string text) => [.. text.Split(';').Select(part =>
     {
         var f = part.Split(',');
-        var owner = f[1] == "u" ? IssueOwner.Unit(long.Parse(f[2], CultureInfo.InvariantCulture)) : IssueOwner.Department(f[2]);
+        var owner = f[1] switch
+        {
+            "u" => IssueOwner.Unit(long.Parse(f[2], CultureInfo.InvariantCulture)),
+            "o" => IssueOwner.Organization(long.Parse(f[2], CultureInfo.InvariantCulture)),
+            _ => IssueOwner.Department(f[2]),
+        };
         return new ChainLink(owner, f[0], TimeSpan.FromSeconds(long.Parse(f[3], CultureInfo.InvariantCulture)));
     })];
 

@@ -24,9 +24,9 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
             var id = await Sql.ScalarAsync<long>(connection, transaction,
                 $"""
                 INSERT INTO issues (request_id, category, channel, description, household_id, place_unit_id, {string.Join(", ", IssueRows.PathColumns)},
-                    chain, status, chain_step, reported_at, version, reply_due_at, explain_by)
+                    chain, status, chain_step, reported_at, version, reply_due_at, explain_by, first_organization_id)
                 VALUES (@request, @category, @channel, @description, @household, @place, @p0, @p1, @p2, @p3, @p4,
-                    @chain, @status, 0, @at, 1, @reply_due, @explain_by)
+                    @chain, @status, 0, @at, 1, @reply_due, @explain_by, @first_organization)
                 ON CONFLICT (request_id) DO NOTHING
                 RETURNING id
                 """,
@@ -34,7 +34,8 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
                 ("request", facts.RequestId), ("category", facts.Category), ("channel", (short)facts.Channel), ("description", facts.Description),
                 ("household", facts.HouseholdId), ("place", facts.PlaceUnitId), ("p0", path[0]), ("p1", path[1]), ("p2", path[2]), ("p3", path[3]),
                 ("p4", path[4]), ("chain", IssueRows.EncodeChain(facts.Chain)), ("status", (short)reported.To), ("at", reported.At.ToUnixTimeMilliseconds()),
-                ("reply_due", (reported.At + facts.ReplyWithin).ToUnixTimeMilliseconds()), ("explain_by", CitizenDay.EndOf(reported.At).ToUnixTimeMilliseconds()));
+                ("reply_due", (reported.At + facts.ReplyWithin).ToUnixTimeMilliseconds()), ("explain_by", CitizenDay.EndOf(reported.At).ToUnixTimeMilliseconds()),
+                ("first_organization", facts.Chain[0].Owner.OrganizationId));
             if (id == 0)
             {
                 var existing = await SelectAsync(connection, transaction, "i.request_id = @request", string.Empty, cancellationToken, ("request", facts.RequestId));
@@ -248,6 +249,12 @@ public sealed class IssueStore(Database database) : IIssueStore, IAsyncDisposabl
         {
             where.Add("(i.owner_department = @department OR EXISTS (SELECT 1 FROM issue_summons s WHERE s.issue_id = i.id AND s.department = @department))");
             parameters.Add(("department", department));
+        }
+
+        if (query.OrganizationId is { } organization)
+        {
+            where.Add("(i.first_organization_id = @organization OR i.owner_organization_id = @organization)");
+            parameters.Add(("organization", organization));
         }
 
         if (query.CentreQueue)

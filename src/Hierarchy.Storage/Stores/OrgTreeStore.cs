@@ -57,7 +57,10 @@ public sealed class OrgTreeStore(Database database) : IOrgTreeStore
             r => new Position(r.GetInt64(0), (PositionKind)r.GetInt16(1), r.GetString(2), r.GetString(3), r.NullableInt64(4), r.NullableString(5)),
             cancellationToken, at is null ? [] : [("v", version)]);
         var (rules, departments) = await ResponsibilityLists.LoadAsync(connection, transaction, at, cancellationToken);
-        return new OrgTreeState(version, units, positions, rules, departments);
+        return new OrgTreeState(version, units, positions, rules, departments)
+        {
+            Organizations = await AttachedOrganizations.LoadAsync(connection, transaction, at is null ? null : version, cancellationToken),
+        };
     }, cancellationToken);
 
     /// <inheritdoc />

@@ -27,6 +27,25 @@ public sealed class GridProposerTests(WeiduGridsServer weidu) : IClassFixture<We
         Assert.Equal(539, Enumerable.Range(0, grids.Count).Count(i => grids.LevelOf(i) == Domain.Organization.OrgLevel.Grid));
     }
 
+    [Fact]
+    public void No_contiguous_cut_of_Weidu_into_539_grids_keeps_every_grid_within_15_percent_of_the_mean()
+    {
+        var (tree, households) = (weidu.Server.State.Tree, weidu.Server.State.Households);
+        var communities = Enumerable.Range(0, tree.Count).Where(i => tree.LevelOf(i) == Domain.Organization.OrgLevel.Community).Select(community =>
+        {
+            var (start, end) = tree.SubtreeOf(community);
+            return Enumerable.Range(start, end - start).Where(i => tree.LevelOf(i) == Domain.Organization.OrgLevel.BuildingGroup)
+                .Select(i => households.CountIn(tree.UnitAt(i).Id)).ToList();
+        }).ToList();
+        var cap = (int)Math.Floor(1.15 * communities.Sum(c => c.Sum()) / 539.0);
+
+        // Filling each grid in building-group order until the next group would pass the cap needs the fewest grids.
+        var fewest = communities.Sum(groups => groups.Aggregate((Grids: 1, Load: 0), (run, size) =>
+            run.Load + size > cap ? (run.Grids + 1, size) : (run.Grids, run.Load + size)).Grids);
+
+        Assert.True(fewest > 539, $"{fewest} contiguous grids of at most {cap} households would do");
+    }
+
     [Theory]
     [InlineData(3, "target_grids")]
     [InlineData(5_000, "target_grids")]
