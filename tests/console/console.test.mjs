@@ -193,3 +193,22 @@ test('a party member sees the households linked to them', async () => {
   assert.ok(await rowsOf('households').count() >= 5);
   await shot('10-member');
 });
+
+test('a compound shows its property company, its contact and what it receives first', async () => {
+  const community = await api('GET', '/v1/units/code/110112121013');
+  const grid = (await api('GET', `/v1/units/${community.unit.id}/children`)).children[0];
+  const name = `群芳园测试${run}物业`;
+  const company = { name, unitIds: [grid.id], categories: ['property_management'], contact: '张经理', phone: '010-81500000' };
+  // A server an earlier run used has a company there already: it is renamed with this run's mark instead.
+  const present = (await api('GET', `/v1/organizations?unitId=${grid.id}&kind=PROPERTY_COMPANY`)).organizations ?? [];
+  await (present.length
+    ? api('POST', `/v1/organizations/${present[0].id}:change`, company, 'demo-admin')
+    : api('POST', '/v1/organizations', { kind: 'PROPERTY_COMPANY', ...company }, 'demo-admin'));
+
+  await signInAs('demo-admin');
+  await page.goto(`${base}/#/tree/${grid.id}`);
+  const row = page.locator(`[data-test=organizations] tbody tr:has-text("${name}")`);
+  await row.waitFor(wait);
+  assert.match(await row.textContent(), /物业服务企业.*张经理.*010-81500000.*物业服务/);
+  await shot('11-organizations');
+});

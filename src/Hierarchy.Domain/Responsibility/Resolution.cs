@@ -10,7 +10,6 @@ namespace Hierarchy.Domain.Responsibility;
 /// <param name="SkippedIndexes">Gets units passed over because no one holds a position there (属地兜底).</param>
 /// <param name="People">Gets the positions held at the owner.</param>
 /// <param name="TreeVersion">Gets the tree version the answer comes from.</param>
-/// <param name="OwnerOrganization">Gets the organisation that owns the issue first (a zone, a property company); null when the owner unit does.</param>
 public sealed record Resolution(
     int ReportedIndex,
     int OwnerIndex,
@@ -18,5 +17,8 @@ public sealed record Resolution(
     IReadOnlyList<EscalationStep> Chain,
     IReadOnlyList<int> SkippedIndexes,
     IReadOnlyList<Position> People,
-    long TreeVersion,
-    Organization.AttachedOrganization? OwnerOrganization = null);
+    long TreeVersion)
+{
+    /// <summary>Gets the organisation that owns the issue first (a zone, a property company): the chain's first step; null when the owner unit does.</summary>
+    public Organization.AttachedOrganization? OwnerOrganization => Chain[0].Organization;
+}

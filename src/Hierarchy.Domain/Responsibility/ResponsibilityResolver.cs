@@ -31,21 +31,33 @@ public static class ResponsibilityResolver
             owner = tree.ParentOf(owner);
         }
 
-        var chain = tree.ChainOf(owner, ordinal, BuildChain);
+        var plain = new Resolution(unitIndex, owner, rule, tree.ChainOf(owner, ordinal, BuildChain), skipped ?? [], tree.PositionsAt(owner), tree.Version);
+        return tree.Organizations.Count == 0 ? plain : WithOrganizations(tree, unitIndex, ordinal, plain);
+    }
+
+    /// <summary>Gets the chain a unit a dispatcher chose starts for a category: that unit, up to the ceiling, the department, the district.</summary>
+    /// <exception cref="Errors.InvalidFieldException">The category is not in the list.</exception>
+    public static IReadOnlyList<EscalationStep> ChainFrom(OrgTreeSnapshot tree, int ownerIndex, string category) =>
+        tree.ChainOf(ownerIndex, tree.Matrix.OrdinalOf(category), BuildChain);
+
+    /// <summary>Puts a zone that owns the category for the place's community in the community's step, and a first receiver of the place's compound before the chain.</summary>
+    private static Resolution WithOrganizations(OrgTreeSnapshot tree, int unitIndex, int ordinal, Resolution plain)
+    {
+        var rule = plain.Rule;
         var zone = rule.LowestLevel >= OrgLevel.Community ? tree.ZoneOwning(unitIndex, rule.Category) : null;
         var receiver = tree.FirstReceiverAt(unitIndex, rule.Category);
         if (zone is null && receiver is null)
         {
-            return new Resolution(unitIndex, owner, rule, chain, skipped ?? [], tree.PositionsAt(owner), tree.Version);
+            return plain;
         }
 
+        var (owner, chain, skipped) = (plain.OwnerIndex, (IReadOnlyList<EscalationStep>)plain.Chain, plain.SkippedIndexes);
         if (zone is not null)
         {
             // The zone takes the community's place: the chain climbs on from the community's street as the list says.
             owner = tree.CommunityOf(unitIndex);
-            skipped = null;
-            var fromCommunity = tree.ChainOf(owner, ordinal, BuildChain);
-            chain = [new EscalationStep(-1, null, null, rule.TimeLimitAt(OrgLevel.Community), zone), .. fromCommunity.Skip(1)];
+            skipped = [];
+            chain = [new EscalationStep(-1, null, null, rule.TimeLimitAt(OrgLevel.Community), zone), .. tree.ChainOf(owner, ordinal, BuildChain).Skip(1)];
         }
 
         if (receiver is not null)
@@ -53,13 +65,8 @@ public static class ResponsibilityResolver
             chain = [new EscalationStep(-1, null, null, rule.TimeLimitAt(OrgLevel.Grid), receiver), .. chain];
         }
 
-        return new Resolution(unitIndex, owner, rule, chain, skipped ?? [], tree.PositionsAt(owner), tree.Version, receiver ?? zone);
+        return new Resolution(unitIndex, owner, rule, chain, skipped, tree.PositionsAt(owner), tree.Version);
     }
-
-    /// <summary>Gets the chain a unit a dispatcher chose starts for a category: that unit, up to the ceiling, the department, the district.</summary>
-    /// <exception cref="Errors.InvalidFieldException">The category is not in the list.</exception>
-    public static IReadOnlyList<EscalationStep> ChainFrom(OrgTreeSnapshot tree, int ownerIndex, string category) =>
-        tree.ChainOf(ownerIndex, tree.Matrix.OrdinalOf(category), BuildChain);
 
     private static EscalationStep[] BuildChain(OrgTreeSnapshot tree, int owner, ResponsibilityRule rule)
     {

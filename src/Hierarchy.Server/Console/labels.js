@@ -9,6 +9,11 @@ export const kinds = {
   GRID_BRANCH: '网格党支部', COMPOUND_BRANCH: '小区党支部', BUILDING_GROUP_KIND: '楼栋党小组', RESIDENTS_GROUP: '村民小组',
 };
 
+// Organisations hung on the tree: a zone over communities, the bodies serving a compound.
+export const organizationKinds = {
+  ZONE: '片区', PROPERTY_COMPANY: '物业服务企业', OWNERS_COMMITTEE: '业主委员会', PROPERTY_MANAGEMENT_COMMITTEE: '物业管理委员会',
+};
+
 export const childLevel = { DISTRICT: 'STREET', STREET: 'COMMUNITY', COMMUNITY: 'GRID', GRID: 'BUILDING_GROUP' };
 
 export const positions = {

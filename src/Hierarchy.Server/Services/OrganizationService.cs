@@ -166,11 +166,6 @@ public sealed class OrganizationService(
 
     private async Task<OrganizationReply> SaveAsync(AttachedOrganization candidate, Caller caller, CancellationToken cancellationToken)
     {
-        if (candidate.DistrictId == 0)
-        {
-            throw new InvalidFieldException("unit_ids", "is required");
-        }
-
         var saved = await Registry(candidate).SaveAsync(candidate, caller.ToString()).WaitAsync(cancellationToken);
         return await ReplyAsync(saved, cancellationToken);
     }

@@ -47,7 +47,7 @@ public sealed class ResponsibilityService(
     {
         var resolution = Locate(tree, request);
         HierarchyMeter.ResolveAnswers.Add(1);
-        if (resolution.SkippedIndexes.Count > 0 || resolution.OwnerOrganization is not null)
+        if (resolution.SkippedIndexes.Count > 0 || (tree.Organizations.Count > 0 && resolution.OwnerOrganization is not null))
         {
             // A fallback answer, or an organisation's, depends on the place, not only the owner unit: encode it whole.
             return new EncodedMessage(Whole(tree, resolution, request, caller).ToByteArray());
