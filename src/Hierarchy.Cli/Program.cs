@@ -6,7 +6,7 @@ using Hierarchy.Storage;
 
 var root = new RootCommand("hierarchy: the operator tool of the Hierarchy service")
 {
-    ImportCommand.Create(), IssueCommands.Create(), StatsCommand.Create(), ReorganizationCommands.Create(), ResponsibilityCommands.Create(), MonthlyReportCommand.Create(), CoverageCommand.Create(),
+    ImportCommand.Create(), IssueCommands.Create(), StatsCommand.Create(), ReorganizationCommands.Create(), ResponsibilityCommands.Create(), MonthlyReportCommand.Create(), CoverageCommand.Create(), OrganizationCommands.Create(),
 };
 try
 {

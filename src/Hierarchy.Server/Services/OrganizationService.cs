@@ -39,8 +39,7 @@ public sealed class OrganizationService(
     public override async Task<OrganizationReply> ChangeOrganization(ChangeOrganizationRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var tree = state.Tree;
-        var current = InForce(tree, request.OrganizationId);
+        var (tree, current) = await InForceAsync(request.OrganizationId, context.CancellationToken);
         var units = UnitIds(tree, request.UnitIds);
         AccessPolicy.CheckAdminOf(caller, tree, "changing an organisation", [.. current.UnitIds.Where(id => tree.TryIndexOf(id, out _)), .. units]);
         var changed = current with
@@ -78,8 +77,7 @@ public sealed class OrganizationService(
     public override async Task<V1.OrganizationRecord> EvaluateOrganization(EvaluateOrganizationRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var tree = state.Tree;
-        var organization = InForce(tree, request.OrganizationId);
+        var (tree, organization) = await InForceAsync(request.OrganizationId, context.CancellationToken);
         var month = ReportMonth.Parse("month", request.Month);
         AccessPolicy.CheckAdminOf(caller, tree, "evaluating a property company", request.UnitId);
         var record = new Domain.Organization.OrganizationRecord(0, organization.Id, OrganizationRecordKind.Evaluation, default, caller.ToString(),
@@ -91,8 +89,7 @@ public sealed class OrganizationService(
     public override async Task<V1.OrganizationRecord> RecordInterview(RecordInterviewRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var tree = state.Tree;
-        var organization = InForce(tree, request.OrganizationId);
+        var (tree, organization) = await InForceAsync(request.OrganizationId, context.CancellationToken);
         CheckOverseesAny(caller, tree, organization, "recording an interview");
         var record = new Domain.Organization.OrganizationRecord(0, organization.Id, OrganizationRecordKind.Interview, default, caller.ToString(),
             null, null, null, null, request.Note);
@@ -103,8 +100,7 @@ public sealed class OrganizationService(
     public override async Task<OrganizationReply> ReplaceOrganization(ReplaceOrganizationRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var tree = state.Tree;
-        var current = InForce(tree, request.OrganizationId);
+        var (tree, current) = await InForceAsync(request.OrganizationId, context.CancellationToken);
         var units = request.UnitIds.Count == 0 ? [.. current.UnitIds.Where(id => tree.TryIndexOf(id, out _))] : UnitIds(tree, request.UnitIds);
         AccessPolicy.CheckAdminOf(caller, tree, "replacing an organisation", [.. current.UnitIds.Where(id => tree.TryIndexOf(id, out _)), .. units]);
         var successor = current with
@@ -123,8 +119,7 @@ public sealed class OrganizationService(
     public override async Task<OrganizationReport> GetOrganizationReport(GetOrganizationReportRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var tree = state.Tree;
-        var organization = InForce(tree, request.OrganizationId);
+        var (tree, organization) = await InForceAsync(request.OrganizationId, context.CancellationToken);
         if (caller.Role != CallerRole.Organization || caller.SubjectId != organization.Id)
         {
             CheckOverseesAny(caller, tree, organization, "reading an organisation's report");
@@ -181,9 +176,22 @@ public sealed class OrganizationService(
 
     private IOrganizationRegistryGrain Registry(AttachedOrganization organization) => grains.GetGrain<IOrganizationRegistryGrain>(organization.DistrictId);
 
-    private static AttachedOrganization InForce(OrgTreeSnapshot tree, long id) =>
-        id <= 0 ? throw new InvalidFieldException("organization_id", id == 0 ? "is required" : $"{id} is not an organisation id")
-        : tree.OrganizationById(id) ?? throw new NotFoundException($"organization {id}");
+    /// <summary>Gets an organisation in force and the tree it was read from; a change another silo just made is read once before giving up.</summary>
+    private async Task<(OrgTreeSnapshot Tree, AttachedOrganization Organization)> InForceAsync(long id, CancellationToken cancellationToken)
+    {
+        if (id <= 0)
+        {
+            throw new InvalidFieldException("organization_id", id == 0 ? "is required" : $"{id} is not an organisation id");
+        }
+
+        if (state.Tree.OrganizationById(id) is null)
+        {
+            await follower.CatchUpAsync(cancellationToken);
+        }
+
+        var tree = state.Tree;
+        return (tree, tree.OrganizationById(id) ?? throw new NotFoundException($"organization {id}"));
+    }
 
     private static long[] UnitIds(OrgTreeSnapshot tree, IReadOnlyCollection<long> ids)
     {
