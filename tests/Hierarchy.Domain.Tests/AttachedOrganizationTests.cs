@@ -30,6 +30,19 @@ public sealed class AttachedOrganizationTests
     }
 
     [Fact]
+    public void A_company_receives_first_what_the_list_names_its_kind_for_though_it_names_other_categories()
+    {
+        var list = new ResponsibilityMatrix(
+            [.. TongzhouTree.Matrix.Rules.Select(r => r.Category == "elevator" ? WithFirstReceiver(r, AttachedOrganizationKind.PropertyCompany) : r)],
+            [.. TongzhouTree.Matrix.Departments]);
+        var tree = OrgTreeSnapshot.Build(1, TongzhouTree.Units, TongzhouTree.StaffedPositions, list, [Company]);
+
+        Assert.Same(Company, Resolve(tree, TongzhouTree.Building1, "elevator").OwnerOrganization);
+        Assert.Null(Resolve(tree, TongzhouTree.Building1, "heating").OwnerOrganization);
+        Assert.Null(Resolve(tree, TongzhouTree.Building2, "elevator").OwnerOrganization);
+    }
+
+    [Fact]
     public void A_zone_stands_in_the_community_s_step_up_to_a_community_ceiling()
     {
         var tree = Tree(Zone);
@@ -96,6 +109,13 @@ public sealed class AttachedOrganizationTests
 
         Assert.Equal("categories", error.Field);
     }
+
+    private static ResponsibilityRule WithFirstReceiver(ResponsibilityRule rule, AttachedOrganizationKind kind) => new(
+        rule.Category, rule.Name, rule.LowestLevel, rule.CeilingLevel, rule.DepartmentCode, rule.TimeLimits, rule.DepartmentTimeLimit, rule.ClassName,
+        rule.CooperatingDepartments, rule.ReplyDeadline)
+    {
+        FirstReceiver = kind,
+    };
 
     private static OrgTreeSnapshot Tree(params AttachedOrganization[] organizations) =>
         OrgTreeSnapshot.Build(1, TongzhouTree.Units, TongzhouTree.StaffedPositions, TongzhouTree.Matrix, organizations);

@@ -10,8 +10,8 @@ public sealed class ResponsibilityListCsvTests
 
     private const string Categories =
         ResponsibilityListCsv.CategoriesHeader + "\n" +
-        "公共事,garbage,垃圾清运,Grid,Street,urban_management,housing,12,24,72,120,168,120,24\n" +
-        "楼院事,elevator,\"电梯故障 \"\"困人\"\"\",BuildingGroup,Community,housing,,1.5,24,72,120,168,96,12\n";
+        "公共事,garbage,垃圾清运,Grid,Street,urban_management,housing,12,24,72,120,168,120,24,\n" +
+        "楼院事,elevator,\"电梯故障 \"\"困人\"\"\",BuildingGroup,Community,housing,,1.5,24,72,120,168,96,12,PropertyCompany\n";
 
     [Fact]
     public void A_list_written_out_reads_back_the_same()
@@ -27,6 +27,18 @@ public sealed class ResponsibilityListCsvTests
         Assert.Equal(TimeSpan.FromHours(12), elevator.ReplyDeadline);
         Assert.Equal(["housing"], again.RuleFor("garbage").CooperatingDepartments);
         Assert.Equal("区住房和城乡建设委员会,住建", again.Department("housing").Name);
+        Assert.Equal((AttachedOrganizationKind.PropertyCompany, null), (elevator.FirstReceiver, again.RuleFor("garbage").FirstReceiver));
+    }
+
+    [Fact]
+    public void A_file_exported_before_first_receivers_were_a_column_reads_with_none()
+    {
+        var older = Categories.Replace(",first_receiver\n", "\n", StringComparison.Ordinal)
+            .Replace(",24,\n", ",24\n", StringComparison.Ordinal).Replace(",12,PropertyCompany\n", ",12\n", StringComparison.Ordinal);
+
+        var list = ResponsibilityListCsv.Parse(Departments, older);
+
+        Assert.All(list.Rules, rule => Assert.Null(rule.FirstReceiver));
     }
 
     [Fact]
@@ -48,9 +60,10 @@ public sealed class ResponsibilityListCsvTests
     }
 
     [Theory]
-    [InlineData("24,72,120,168,120,24\n", "24,72,120,168,120,0\n", "column reply_hours")]
+    [InlineData("24,72,120,168,120,24,\n", "24,72,120,168,120,0,\n", "column reply_hours")]
     [InlineData("housing,,1.5,", "housing,,-1,", "column building_group_hours")]
-    [InlineData("楼院事,elevator", "楼院事,elevator,extra", "has 15 fields, not 14")]
+    [InlineData("楼院事,elevator", "楼院事,elevator,extra", "has 16 fields, not 15")]
+    [InlineData("12,PropertyCompany", "12,Zone", "column first_receiver: 'Zone' is not")]
     public void A_bad_cell_is_named_by_line_and_column(string find, string replacement, string problem)
     {
         var error = Assert.Throws<InvalidFieldException>(() =>

@@ -36,8 +36,11 @@ public sealed partial class OrgTreeSnapshot
         return zone is not null && zone.Categories.Contains(category, StringComparer.Ordinal) ? zone : null;
     }
 
-    /// <summary>Gets the organisation that receives <paramref name="category"/> first in the place's compound; null when none does or the place is above a compound.</summary>
-    public AttachedOrganization? FirstReceiverAt(int placeIndex, string category)
+    /// <summary>
+    /// Gets the organisation that receives a category first in the place's compound: one that names the category, else one of
+    /// the kind the list names for it; null when none does or the place is above a compound.
+    /// </summary>
+    public AttachedOrganization? FirstReceiverAt(int placeIndex, Responsibility.ResponsibilityRule rule)
     {
         if (_receiversAt is null || LevelOf(placeIndex) < OrgLevel.Grid)
         {
@@ -50,7 +53,9 @@ public sealed partial class OrgTreeSnapshot
             grid = ParentOf(grid);
         }
 
-        return _receiversAt[grid]?.FirstOrDefault(o => o.Categories.Contains(category, StringComparer.Ordinal));
+        var serving = _receiversAt[grid];
+        return serving?.FirstOrDefault(o => o.Categories.Contains(rule.Category, StringComparer.Ordinal))
+            ?? serving?.FirstOrDefault(o => o.Kind == rule.FirstReceiver);
     }
 
     /// <summary>Gets the community a place at or below the community level lies in.</summary>

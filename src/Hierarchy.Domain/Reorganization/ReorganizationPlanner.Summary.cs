@@ -35,6 +35,16 @@ public sealed partial class ReorganizationPlanner
             }
         }
 
+        // A zone or company keeps serving its other units; the admin is told which ones it loses.
+        foreach (var retired in _effect.Retired)
+        {
+            foreach (var organization in _tree.Organizations.Where(o => o.UnitIds.Contains(retired.Id)))
+            {
+                _effect.Warnings.Add(
+                    $"{organization.Kind} {organization.Id} {organization.Name} serves {retired.Code} {retired.Name}, which this plan retires: change the units it serves");
+            }
+        }
+
         foreach (var (member, to) in _memberUnits)
         {
             var from = _context.MemberUnit(member)!.Value;

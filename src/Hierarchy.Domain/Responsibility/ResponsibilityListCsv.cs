@@ -6,7 +6,8 @@ namespace Hierarchy.Domain.Responsibility;
 
 /// <summary>
 /// The 职责清单 as two CSV files an admin edits in a spreadsheet: the departments, and the categories with their class, levels,
-/// lead and co-operating departments (separated by <c>|</c>), time limit per level and reply deadline, in hours.
+/// lead and co-operating departments (separated by <c>|</c>), time limit per level and reply deadline, in hours, and the
+/// kind of organisation that receives it first in a compound (a file without that last column still reads, with none).
 /// </summary>
 public static class ResponsibilityListCsv
 {
@@ -14,7 +15,10 @@ public static class ResponsibilityListCsv
     public const string DepartmentsHeader = "code,name";
 
     /// <summary>Gets the header of the categories file.</summary>
-    public const string CategoriesHeader =
+    public const string CategoriesHeader = CategoriesHeaderWithoutFirstReceiver + ",first_receiver";
+
+    // The header of files exported before the first receiver was a column.
+    private const string CategoriesHeaderWithoutFirstReceiver =
         "class,category,name,lowest_level,ceiling_level,lead_department,cooperating_departments," +
         "building_group_hours,grid_hours,community_hours,street_hours,district_hours,department_hours,reply_hours";
 
@@ -27,7 +31,7 @@ public static class ResponsibilityListCsv
         var departments = Rows("departments_csv", departmentsCsv, DepartmentsHeader)
             .Select(row => new Department(row.Text("code", 0), row.Text("name", 1)))
             .ToList();
-        var rules = Rows("categories_csv", categoriesCsv, CategoriesHeader).Select(ParseRule).ToList();
+        var rules = Rows("categories_csv", categoriesCsv, CategoriesHeader, CategoriesHeaderWithoutFirstReceiver).Select(ParseRule).ToList();
         return new ResponsibilityMatrix(rules, departments);
     }
 
@@ -43,6 +47,7 @@ public static class ResponsibilityListCsv
                 r.ClassName, r.Category, r.Name, r.LowestLevel.ToString(), r.CeilingLevel.ToString(), r.DepartmentCode,
                 string.Join('|', r.CooperatingDepartments),
                 .. LimitLevels.Select(level => Hours(r.TimeLimitAt(level))), Hours(r.DepartmentTimeLimit), Hours(r.ReplyDeadline),
+                r.FirstReceiver?.ToString() ?? string.Empty,
             ]))
             .Prepend(CategoriesHeader)) + "\n";
 
@@ -52,7 +57,10 @@ public static class ResponsibilityListCsv
         var cooperating = row.Optional(6).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new ResponsibilityRule(
             row.Text("category", 1), row.Text("name", 2), row.Level("lowest_level", 3), row.Level("ceiling_level", 4), row.Text("lead_department", 5),
-            limits, row.Hours("department_hours", 12), row.Optional(0), cooperating, row.Hours("reply_hours", 13));
+            limits, row.Hours("department_hours", 12), row.Optional(0), cooperating, row.Hours("reply_hours", 13))
+        {
+            FirstReceiver = row.Fields.Count > 14 ? row.Receiver("first_receiver", 14) : null,
+        };
     }
 
     private static string LimitColumn(OrgLevel level) => level switch
@@ -63,7 +71,7 @@ public static class ResponsibilityListCsv
 
     private static string Hours(TimeSpan limit) => limit.TotalHours.ToString(CultureInfo.InvariantCulture);
 
-    private static IEnumerable<Row> Rows(string file, string text, string header)
+    private static IEnumerable<Row> Rows(string file, string text, string header, string? olderHeader = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -71,12 +79,13 @@ public static class ResponsibilityListCsv
         }
 
         var lines = text.Split('\n');
-        if (lines[0].TrimStart('\uFEFF').TrimEnd('\r') != header)
+        var first = lines[0].TrimStart('\uFEFF').TrimEnd('\r');
+        if (first != header && first != olderHeader)
         {
             throw new InvalidFieldException(file, $"line 1 must be the header '{header}', not '{Quote.Prefix(lines[0])}'");
         }
 
-        var width = header.Count(c => c == ',') + 1;
+        var width = first.Count(c => c == ',') + 1;
         for (var i = 1; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
@@ -108,6 +117,16 @@ public static class ResponsibilityListCsv
             return text.Length > 0 && char.IsAsciiLetter(text[0]) && Enum.TryParse<OrgLevel>(text, ignoreCase: false, out var level) && Enum.IsDefined(level)
                 ? level
                 : throw Problem(name, $"'{Quote.Prefix(Fields[column])}' is not District, Street, Community, Grid or BuildingGroup");
+        }
+
+        public AttachedOrganizationKind? Receiver(string name, int column)
+        {
+            var text = Optional(column);
+            return text.Length == 0 ? null
+                : text is nameof(AttachedOrganizationKind.PropertyCompany) or nameof(AttachedOrganizationKind.OwnersCommittee)
+                    or nameof(AttachedOrganizationKind.PropertyManagementCommittee)
+                    ? Enum.Parse<AttachedOrganizationKind>(text)
+                    : throw Problem(name, $"'{Quote.Prefix(Fields[column])}' is not empty, PropertyCompany, OwnersCommittee or PropertyManagementCommittee");
         }
 
         public TimeSpan Hours(string name, int column) =>

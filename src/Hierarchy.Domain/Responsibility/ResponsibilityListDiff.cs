@@ -40,6 +40,7 @@ public static class ResponsibilityListDiff
 
                 Compare(changes, "department hours", Hours(was.DepartmentTimeLimit), Hours(now.DepartmentTimeLimit));
                 Compare(changes, "reply hours", Hours(was.ReplyDeadline), Hours(now.ReplyDeadline));
+                Compare(changes, "first_receiver", was.FirstReceiver?.ToString() ?? string.Empty, now.FirstReceiver?.ToString() ?? string.Empty);
             }
 
             Add(differences, "category", category, was is null, now is null, changes);

@@ -45,7 +45,7 @@ public static class ResponsibilityResolver
     {
         var rule = plain.Rule;
         var zone = rule.LowestLevel >= OrgLevel.Community ? tree.ZoneOwning(unitIndex, rule.Category) : null;
-        var receiver = tree.FirstReceiverAt(unitIndex, rule.Category);
+        var receiver = tree.FirstReceiverAt(unitIndex, rule);
         if (zone is null && receiver is null)
         {
             return plain;

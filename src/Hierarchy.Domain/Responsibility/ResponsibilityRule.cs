@@ -55,6 +55,12 @@ public sealed class ResponsibilityRule(
     /// <summary>Gets how long after the report the citizen must have a reply.</summary>
     public TimeSpan ReplyDeadline { get; } = replyDeadline ?? TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// Gets the kind of organisation that receives the category first in a compound it serves (有事您找我: the property
+    /// company), whether or not it names the category itself; null when none does.
+    /// </summary>
+    public AttachedOrganizationKind? FirstReceiver { get; init; }
+
     /// <summary>Gets the time limits as configured.</summary>
     public IReadOnlyDictionary<OrgLevel, TimeSpan> TimeLimits { get; } = timeLimits;
 
@@ -76,6 +82,11 @@ public sealed class ResponsibilityRule(
         if (LowestLevel < CeilingLevel)
         {
             throw new InvalidFieldException("lowest_level", $"{LowestLevel} is above the ceiling {CeilingLevel} for {Category}");
+        }
+
+        if (FirstReceiver is { } receiver && (receiver == AttachedOrganizationKind.Zone || !Enum.IsDefined(receiver)))
+        {
+            throw new InvalidFieldException("first_receiver", $"{Category}: a first receiver is a PropertyCompany, OwnersCommittee or PropertyManagementCommittee, not {receiver}");
         }
 
         if (CooperatingDepartments.Contains(DepartmentCode, StringComparer.Ordinal))

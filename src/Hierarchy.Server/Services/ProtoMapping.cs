@@ -44,6 +44,7 @@ internal static class ProtoMapping
             Department = Department(list.Department(rule.DepartmentCode)),
             DepartmentTimeLimitSeconds = (long)rule.DepartmentTimeLimit.TotalSeconds,
             ReplyDeadlineSeconds = (long)rule.ReplyDeadline.TotalSeconds,
+            FirstReceiver = (V1.AttachedOrganizationKind)(int)(rule.FirstReceiver ?? 0),
         };
         category.CooperatingDepartments.AddRange(rule.CooperatingDepartments.Select(code => Department(list.Department(code))));
         category.TimeLimits.AddRange(Enum.GetValues<OrgLevel>().Reverse()

@@ -31,12 +31,16 @@ internal static class ResponsibilityLists
             .ToLookup(l => l.Category);
         var rules = await Sql.ListAsync(connection, transaction,
             """
-            SELECT category, name, lowest_level, ceiling_level, lead_department, department_minutes, class_name, cooperating_departments, reply_minutes
+            SELECT category, name, lowest_level, ceiling_level, lead_department, department_minutes, class_name, cooperating_departments, reply_minutes,
+                first_receiver
             FROM responsibility_categories WHERE list_version = @v
             """,
             r => new ResponsibilityRule(r.GetString(0), r.GetString(1), (OrgLevel)r.GetInt16(2), (OrgLevel)r.GetInt16(3), r.GetString(4),
                 limits[r.GetString(0)].ToDictionary(l => l.Level, l => l.Limit), TimeSpan.FromMinutes(r.GetInt32(5)), r.GetString(6),
-                r.GetString(7).Split('|', StringSplitOptions.RemoveEmptyEntries), TimeSpan.FromMinutes(r.GetInt32(8))),
+                r.GetString(7).Split('|', StringSplitOptions.RemoveEmptyEntries), TimeSpan.FromMinutes(r.GetInt32(8)))
+            {
+                FirstReceiver = r.IsDBNull(9) ? null : (AttachedOrganizationKind)r.GetInt16(9),
+            },
             cancellationToken, ("v", version));
         return (rules, departments);
     }
@@ -54,11 +58,12 @@ internal static class ResponsibilityLists
             list.Departments.Select(d => new object?[] { version, d.Code, d.Name }), cancellationToken);
         await database.BulkInsertAsync(connection, transaction, "responsibility_categories",
             ["list_version", "category", "name", "class_name", "lowest_level", "ceiling_level", "lead_department", "cooperating_departments",
-             "department_minutes", "reply_minutes"],
+             "department_minutes", "reply_minutes", "first_receiver"],
             list.Rules.Select(r => new object?[]
             {
                 version, r.Category, r.Name, r.ClassName, (short)r.LowestLevel, (short)r.CeilingLevel, r.DepartmentCode,
                 string.Join('|', r.CooperatingDepartments), (int)r.DepartmentTimeLimit.TotalMinutes, (int)r.ReplyDeadline.TotalMinutes,
+                (short?)r.FirstReceiver,
             }),
             cancellationToken);
         await database.BulkInsertAsync(connection, transaction, "responsibility_category_limits", ["list_version", "category", "level", "minutes"],

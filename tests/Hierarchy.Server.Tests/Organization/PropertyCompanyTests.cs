@@ -109,6 +109,35 @@ public sealed class PropertyCompanyTests(TongzhouOrganizationServer tongzhou) : 
         Assert.Equal((company.Id, issue.Version), (after.Issue.Owner.OrganizationId, after.Issue.Version));
     }
 
+    [Fact]
+    public async Task A_plan_that_retires_a_company_s_compound_warns_of_it()
+    {
+        var compound = tongzhou.CompoundOf(TongzhouOrganizationServer.Xinhua, 4);
+        var company = (await RegisterAsync(compound.Id, "被合并小区物业")).Organization;
+        var merge = new MergeGrids { TargetGridId = tongzhou.CompoundOf(TongzhouOrganizationServer.Xinhua, 5).Id, AllowCrossCommunity = true };
+        merge.SourceGridIds.Add(compound.Id);
+
+        var plan = await tongzhou.Channel.Admin().PlanReorganizationAsync(
+            new PlanReorganizationRequest { Changes = { new ReorganizationChange { MergeGrids = merge } } }, CommunityAdmin);
+
+        Assert.Contains(plan.Warnings, w => w.StartsWith($"PropertyCompany {company.Id} 被合并小区物业 serves {compound.Code}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_default_list_sends_an_elevator_fault_to_the_compound_s_property_company_first_though_it_names_other_categories()
+    {
+        var compound = tongzhou.CompoundOf(TongzhouOrganizationServer.Xinhua, 6);
+        var company = (await RegisterAsync(compound.Id, "电梯小区物业")).Organization;
+
+        var elevator = await tongzhou.Channel.Responsibility().ResolveAsync(
+            new ResolveRequest { HouseholdId = tongzhou.HouseholdUnder(compound), Category = "elevator" }, Service);
+        var categories = await tongzhou.Channel.Responsibility().ListCategoriesAsync(new ListCategoriesRequest(), Service);
+
+        Assert.DoesNotContain("elevator", company.Categories);
+        Assert.Equal(company.Id, elevator.OwnerOrganization.Id);
+        Assert.Equal(AttachedOrganizationKind.PropertyCompany, categories.Categories.Single(c => c.Code == "elevator").FirstReceiver);
+    }
+
     private Task<OrganizationReply> RegisterAsync(long compound, string name)
     {
         var request = new RegisterOrganizationRequest
