@@ -1,5 +1,4 @@
 using Hierarchy.Domain.Issues;
-using Hierarchy.Domain.ReadModel;
 using Hierarchy.Domain.Responsibility;
 
 namespace Hierarchy.Storage.Tests;
@@ -10,7 +9,7 @@ internal static class IssueFactsOf
     public static async Task<IssueFacts> HouseholdAsync(StoreSet stores, long householdId, string category, string requestId)
     {
         var state = await stores.Tree.LoadAsync(CancellationToken.None);
-        var tree = OrgTreeSnapshot.Build(state.Version, state.Units, state.Positions, state.Matrix);
+        var tree = state.Snapshot();
         var household = await stores.Households.GetAsync(householdId, CancellationToken.None);
         Assert.True(tree.TryIndexOf(household.BuildingGroupId, out var place));
         var resolution = ResponsibilityResolver.Resolve(tree, place, category);
