@@ -123,7 +123,8 @@ public sealed class IssueService(HierarchyState state, IssueWorkflow workflow, I
     public override async Task WatchIssues(V1.WatchIssuesRequest request, IServerStreamWriter<V1.IssueChange> changes, ServerCallContext context)
     {
         var caller = context.Caller();
-        var query = await scopes.ForAsync(caller, request.UnitId, request.UnitCode, request.MemberId, string.Empty, false, context.CancellationToken);
+        var query = await scopes.ForAsync(
+            caller, request.UnitId, request.UnitCode, request.MemberId, string.Empty, false, context.CancellationToken, request.OrganizationId);
         if (request.AfterPosition < 0)
         {
             throw new InvalidFieldException("after_position", $"{request.AfterPosition} is negative");

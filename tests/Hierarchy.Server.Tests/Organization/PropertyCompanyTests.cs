@@ -138,6 +138,22 @@ public sealed class PropertyCompanyTests(TongzhouOrganizationServer tongzhou) : 
         Assert.Equal(AttachedOrganizationKind.PropertyCompany, categories.Categories.Single(c => c.Code == "elevator").FirstReceiver);
     }
 
+    [Fact]
+    public async Task A_company_watching_its_issues_sees_one_it_receives_first_and_none_of_its_neighbours()
+    {
+        var compound = tongzhou.CompoundOf(TongzhouOrganizationServer.Xinhua, 7);
+        var company = (await RegisterAsync(compound.Id, "盯单物业")).Organization;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var watch = Issues.WatchIssues(new WatchIssuesRequest { OrganizationId = company.Id },
+            WeiduServer.As($"organization-{company.Id}").WithCancellationToken(deadline.Token));
+
+        await AcceptedAsync("property-neighbour-1", tongzhou.CompoundOf(TongzhouOrganizationServer.Xinhua, 8), "邻居小区垃圾");
+        var mine = await AcceptedAsync("property-watched-1", compound, "本小区垃圾");
+
+        Assert.True(await watch.ResponseStream.MoveNext(deadline.Token));
+        Assert.Equal((mine.Id, IssueEventKind.EventReported), (watch.ResponseStream.Current.Issue.Id, watch.ResponseStream.Current.Event.Kind));
+    }
+
     private Task<OrganizationReply> RegisterAsync(long compound, string name)
     {
         var request = new RegisterOrganizationRequest
