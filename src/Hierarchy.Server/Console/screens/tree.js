@@ -1,8 +1,9 @@
 // The organisation: search, browse level by level, a unit's people, households and open issues.
 import { html, useState } from '../vendor/htm-preact-standalone.js';
 import { get } from '../api.js';
-import { positions, openStatuses, childLevel, levels, organizationKinds } from '../labels.js';
+import { positions, openStatuses, childLevel, levels } from '../labels.js';
 import { useLoad, ServerError, Loading, UnitLink, Level, Table, go } from '../ui.js';
+import { Organizations } from './organizations.js';
 
 export function TreeScreen({ args }) {
   const unitId = args[0];
@@ -70,12 +71,11 @@ function Unit({ id }) {
     ]);
     // Households are counted whatever the period; the period is required, so it is all of it.
     const stats = await get(`/v1/units/${id}/stats`, { from: '2000-01-01T00:00:00Z', to: new Date().toISOString() }).catch((error) => ({ error }));
-    const names = Object.fromEntries(categories.categories.map((c) => [c.code, c.name]));
-    return { self, ancestors, children, issues, stats, organizations: organizations.organizations ?? [], names };
+    return { self, ancestors, children, issues, stats, organizations: organizations.organizations ?? [], categories: categories.categories };
   }, [id]);
   if (unit.loading && !unit.data) return html`<${Loading} when=${true} />`;
   if (unit.error) return html`<${ServerError} error=${unit.error} />`;
-  const { self, ancestors, children, issues, stats, organizations, names } = unit.data;
+  const { self, ancestors, children, issues, stats, organizations, categories } = unit.data;
   const u = self.unit;
   const open = issues.issues?.filter((i) => openStatuses.includes(i.status)) ?? [];
   return html`
@@ -95,10 +95,7 @@ function Unit({ id }) {
     <h3>人员</h3>
     <${Table} test="people" empty="无人任职" head=${['职务', '姓名', '工作电话', '派出单位']}
       rows=${self.positions.map((p) => [positions[p.kind] ?? p.kind, p.holder?.name ?? '', p.holder?.phone ?? '', p.agency])} />
-    <h3>片区与物业</h3>
-    <${Table} test="organizations" empty="没有片区或物业" head=${['类型', '名称', '联系人', '工作电话', '负责事项', '所辖']}
-      rows=${organizations.map((o) => [organizationKinds[o.kind] ?? o.kind, o.name, o.contact, o.phone,
-        (o.categories ?? []).map((c) => names[c] ?? c).join('、'), (o.units ?? []).map((x) => html`<${UnitLink} unit=${x} /> `)])} />
+    <${Organizations} unit=${u} children=${children.children} organizations=${organizations} categories=${categories} onChanged=${unit.reload} />
     <h3>下级单位</h3>
     <${Table} test="children" empty="没有下级单位" head=${['名称', '层级', '编码', '下级数']}
       rows=${children.children.map((c) => [html`<${UnitLink} unit=${c} />`, html`<${Level} level=${c.level} kind=${c.kind} />`, html`<code>${c.code}</code>`, c.childCount])} />`;
