@@ -67,6 +67,9 @@ public static class AccessPolicy
         _ => false,
     };
 
+    /// <summary>Tells whether the caller oversees any of the units (an organisation's compounds or communities).</summary>
+    public static bool OverseesAny(Caller caller, OrgTreeSnapshot tree, IEnumerable<long> unitIds) => unitIds.Any(id => Oversees(caller, tree, id));
+
     /// <summary>Tells whether an admin's subtree holds a unit.</summary>
     public static bool IsInScope(Caller caller, OrgTreeSnapshot tree, long unitId) =>
         tree.TryIndexOf(caller.SubjectId, out var root) && tree.TryIndexOf(unitId, out var unit) && tree.IsInSubtree(unit, root);

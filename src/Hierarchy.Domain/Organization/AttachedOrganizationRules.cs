@@ -72,7 +72,7 @@ public static class AttachedOrganizationRules
                 throw new InvalidFieldException("unit_ids", $"{unit.Code} {unit.Name} is a {unit.Level}; a {candidate.Kind} attaches to {candidate.UnitLevel} units");
             }
 
-            if (tree.UnitAt(tree.AncestorsOf(index).Last()).Id != candidate.DistrictId)
+            if (tree.UnitAt(tree.DistrictOf(index)).Id != candidate.DistrictId)
             {
                 throw new InvalidFieldException("unit_ids", $"{unit.Code} {unit.Name} is not in district {candidate.DistrictId}");
             }

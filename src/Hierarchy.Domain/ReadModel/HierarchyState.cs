@@ -23,6 +23,22 @@ public sealed class HierarchyState(OrgTreeSnapshot tree)
     /// <summary>Gets the party members.</summary>
     public MemberIndex Members { get; } = new();
 
+    /// <summary>Gets how many households live in a unit's subtree of <paramref name="tree"/>.</summary>
+    public long HouseholdsUnder(OrgTreeSnapshot tree, int index)
+    {
+        var (start, end) = tree.SubtreeOf(index);
+        long households = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (tree.LevelOf(i) == Organization.OrgLevel.BuildingGroup)
+            {
+                households += Households.CountIn(tree.UnitAt(i).Id);
+            }
+        }
+
+        return households;
+    }
+
     /// <summary>Installs a newer tree; an older or equal version is ignored, so late loads never roll the tree back.</summary>
     /// <returns>Whether the tree was installed.</returns>
     public bool TrySwapTree(OrgTreeSnapshot next)

@@ -190,6 +190,9 @@ public sealed partial class OrgTreeSnapshot
         }
     }
 
+    /// <summary>Gets the index of the district a unit lies in (itself for a district).</summary>
+    public int DistrictOf(int index) => AncestorsOf(index).DefaultIfEmpty(index).Last();
+
     /// <summary>Gets the index of a unit by id or code; exactly one must be given.</summary>
     /// <exception cref="InvalidFieldException">Neither or both were given.</exception>
     /// <exception cref="NotFoundException">No such unit.</exception>

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Hierarchy.Domain.Errors;
 using Hierarchy.Domain.Organization;
 using Hierarchy.Domain.ReadModel;
+using Hierarchy.Domain.Supervision;
 using Hierarchy.Storage.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -50,7 +50,7 @@ public sealed class OrganizationRegistryGrain(
             throw new RuleViolationException($"zone {id} {current.Name} is changed, not replaced: give it its new leader");
         }
 
-        Note(note, "to replace an organisation");
+        Note(note, required: true, "to replace an organisation");
         var candidate = Trimmed(successor with { Id = 0, Kind = current.Kind, DistrictId = current.DistrictId });
         AttachedOrganizationRules.Check(state.Tree, inForce, candidate, replacing: id);
         var (stored, version) = await GrainBoundary.RunAsync(
@@ -70,11 +70,7 @@ public sealed class OrganizationRegistryGrain(
         switch (record.Kind)
         {
             case OrganizationRecordKind.Evaluation:
-                if (record.Month is null || !DateOnly.TryParseExact(record.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                {
-                    throw new InvalidFieldException("month", $"'{Quote.Prefix(record.Month)}' is not a month such as 2026-11");
-                }
-
+                var month = ReportMonth.Parse("month", record.Month);
                 if (record.Score is not (>= 0 and <= 100))
                 {
                     throw new InvalidFieldException("score", $"{record.Score} is not a score from 0 to 100");
@@ -85,17 +81,14 @@ public sealed class OrganizationRegistryGrain(
                     throw new InvalidFieldException("unit_id", $"{record.UnitId} is not a compound {current.Name} serves; its branch evaluates it");
                 }
 
+                Note(record.Note, required: false, "to evaluate");
+                record = record with { Month = month.ToString() };
                 break;
             case OrganizationRecordKind.Interview:
-                Note(record.Note, "to record an interview");
+                Note(record.Note, required: true, "to record an interview");
                 break;
             default:
                 throw new InvalidFieldException("kind", $"{(int)record.Kind} is not EVALUATION (1) or INTERVIEW (2); a replacement is made by ReplaceOrganization");
-        }
-
-        if (record.Note.Length > MaxNote)
-        {
-            throw new InvalidFieldException("note", $"'{Quote.Prefix(record.Note)}…' is over {MaxNote} characters");
         }
 
         var stamped = record with { Id = 0, At = Now(), Note = record.Note.Trim() };
@@ -111,9 +104,9 @@ public sealed class OrganizationRegistryGrain(
     private static AttachedOrganization Trimmed(AttachedOrganization o) =>
         o with { Name = o.Name.Trim(), Contact = o.Contact.Trim(), Phone = o.Phone.Trim(), Categories = [.. o.Categories.Select(c => c.Trim())] };
 
-    private static void Note(string note, string action)
+    private static void Note(string note, bool required, string action)
     {
-        if (string.IsNullOrWhiteSpace(note))
+        if (required && string.IsNullOrWhiteSpace(note))
         {
             throw new InvalidFieldException("note", $"is required {action}");
         }

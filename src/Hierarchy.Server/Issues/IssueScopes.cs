@@ -28,7 +28,7 @@ public sealed class IssueScopes(HierarchyState state, RetiredUnits retired)
             {
                 CallerRole.Service or CallerRole.Dispatcher => true,
                 CallerRole.Organization => caller.SubjectId == organizationId,
-                _ => organization is not null && organization.UnitIds.Any(id => AccessPolicy.Oversees(caller, now, id)),
+                _ => organization is not null && AccessPolicy.OverseesAny(caller, now, organization.UnitIds),
             };
             if (!allowed)
             {

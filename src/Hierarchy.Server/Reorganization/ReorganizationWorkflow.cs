@@ -136,7 +136,7 @@ public sealed class ReorganizationWorkflow(
             if (tree.TryIndexOf(unit, out var index))
             {
                 AccessPolicy.CheckAdminOf(caller, tree, "PlanReorganization", unit);
-                var district = tree.UnitAt(tree.AncestorsOf(index).Prepend(index).Last());
+                var district = tree.UnitAt(tree.DistrictOf(index));
                 districts[district.Id] = district.Name;
             }
         }

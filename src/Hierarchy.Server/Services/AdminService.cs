@@ -30,7 +30,7 @@ public sealed class AdminService(HierarchyState state, ReorganizationWorkflow wo
             throw new InvalidFieldException("households_per_open_issue", $"{request.HouseholdsPerOpenIssue} is not 0 to 1000");
         }
 
-        var target = TargetGrids(tree, root, request, households);
+        var target = TargetGrids(request, () => state.HouseholdsUnder(tree, root));
         var open = request.HouseholdsPerOpenIssue == 0
             ? new Dictionary<long, int>()
             : await issues.OpenCountsByBuildingGroupAsync(tree.LevelOf(root), tree.UnitAt(root).Id, context.CancellationToken);
@@ -142,7 +142,7 @@ public sealed class AdminService(HierarchyState state, ReorganizationWorkflow wo
         return response;
     }
 
-    private static int TargetGrids(OrgTreeSnapshot tree, int root, V1.ProposeReorganizationRequest request, HouseholdIndex households)
+    private static int TargetGrids(V1.ProposeReorganizationRequest request, Func<long> households)
     {
         if ((request.TargetGrids != 0) == (request.HouseholdsPerGrid != 0))
         {
@@ -159,9 +159,7 @@ public sealed class AdminService(HierarchyState state, ReorganizationWorkflow wo
             throw new InvalidFieldException("households_per_grid", $"{request.HouseholdsPerGrid} is negative");
         }
 
-        var (start, end) = tree.SubtreeOf(root);
-        var total = Enumerable.Range(start, end - start).Where(i => tree.LevelOf(i) == OrgLevel.BuildingGroup).Sum(i => (long)households.CountIn(tree.UnitAt(i).Id));
-        return (int)Math.Min(int.MaxValue, (total + request.HouseholdsPerGrid - 1) / request.HouseholdsPerGrid);
+        return (int)Math.Min(int.MaxValue, (households() + request.HouseholdsPerGrid - 1) / request.HouseholdsPerGrid);
     }
 
     private static V1.ReorganizationChange Change(ReorganizationChange change) => change switch

@@ -30,7 +30,7 @@ public sealed class OrganizationService(
         var tree = state.Tree;
         var units = UnitIds(tree, request.UnitIds);
         AccessPolicy.CheckAdminOf(caller, tree, "registering an organisation", units);
-        var candidate = new AttachedOrganization(0, (AttachedOrganizationKind)request.Kind, request.Name, DistrictOf(tree, units[0]), units,
+        var candidate = new AttachedOrganization(0, (AttachedOrganizationKind)request.Kind, request.Name, tree.UnitAt(tree.DistrictOf(tree.Find(units[0], string.Empty, "unit_ids"))).Id, units,
             [.. request.Categories], request.Contact, request.Phone);
         return await SaveAsync(candidate, caller, context.CancellationToken);
     }
@@ -208,13 +208,9 @@ public sealed class OrganizationService(
         return [.. ids];
     }
 
-    private static long DistrictOf(OrgTreeSnapshot tree, long unitId) =>
-        tree.TryIndexOf(unitId, out var index) ? tree.UnitAt(tree.AncestorsOf(index).Prepend(index).Last()).Id
-        : throw new InvalidFieldException("unit_ids", $"{unitId} is not a unit in force");
-
     private static void CheckOverseesAny(Caller caller, OrgTreeSnapshot tree, AttachedOrganization organization, string action)
     {
-        if (!organization.UnitIds.Any(id => AccessPolicy.Oversees(caller, tree, id)))
+        if (!AccessPolicy.OverseesAny(caller, tree, organization.UnitIds))
         {
             throw new PermissionDeniedException($"{caller} may not do {action} for organization {organization.Id}: none of its units is in its reach");
         }

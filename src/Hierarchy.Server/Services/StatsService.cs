@@ -75,7 +75,7 @@ public sealed class StatsService(
                 Zone = ProtoMapping.Organization(tree, z.Zone),
                 Figures = Stats(
                     IssueTally.Sum(z.Zone.Id, [.. z.Communities.Select(c => tallies.GetValueOrDefault(tree.UnitAt(c).Id) ?? IssueTally.Empty(tree.UnitAt(c).Id))]),
-                    z.Communities.Sum(c => HouseholdsIn(tree, c))),
+                    z.Communities.Sum(c => state.HouseholdsUnder(tree, c))),
             });
         var response = new V1.RankZonesResponse();
         response.Zones.AddRange(Ranked(zones, z => z.Figures, request.By).ThenBy(z => z.Zone.Id));
@@ -171,24 +171,9 @@ public sealed class StatsService(
 
     private V1.UnitStats Figures(OrgTreeSnapshot tree, int index, IssueTally tally)
     {
-        var stats = Stats(tally, HouseholdsIn(tree, index));
+        var stats = Stats(tally, state.HouseholdsUnder(tree, index));
         stats.Unit = SnapshotMessages.For(tree).Unit(index);
         return stats;
-    }
-
-    private long HouseholdsIn(OrgTreeSnapshot tree, int index)
-    {
-        var (start, end) = tree.SubtreeOf(index);
-        long households = 0;
-        for (var i = start; i < end; i++)
-        {
-            if (tree.LevelOf(i) == OrgLevel.BuildingGroup)
-            {
-                households += state.Households.CountIn(tree.UnitAt(i).Id);
-            }
-        }
-
-        return households;
     }
 
     private static V1.UnitStats Stats(IssueTally tally, long households)

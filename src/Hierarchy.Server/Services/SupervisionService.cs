@@ -65,7 +65,7 @@ public sealed class SupervisionService(
             CallerRole.Department => await orders.ListAsync(null, caller.DepartmentCode, null, from, to, context.CancellationToken),
             CallerRole.Service or CallerRole.Dispatcher => await orders.ListAsync(null, null, null, from, to, context.CancellationToken),
             CallerRole.Admin when tree.TryIndexOf(caller.SubjectId, out var unit) =>
-                [.. (await orders.ListAsync(tree.UnitAt(DistrictIndex(tree, unit)).Id, null, null, from, to, context.CancellationToken))
+                [.. (await orders.ListAsync(tree.UnitAt(tree.DistrictOf(unit)).Id, null, null, from, to, context.CancellationToken))
                     .Where(o => tree.ParentOf(unit) < 0 || (o.Target.UnitId is { } id && AccessPolicy.IsInScope(caller, tree, id)))],
             _ => throw new PermissionDeniedException($"{caller} may not list supervision orders"),
         };
@@ -119,7 +119,7 @@ public sealed class SupervisionService(
             throw new RuleViolationException($"{unit.Name} had more than {MaxReportIssues:N0} issues in {month}: ask for the report of a unit below it");
         }
 
-        var issued = await orders.ListAsync(tree.UnitAt(DistrictIndex(tree, root)).Id, null, null, month.From, month.To, context.CancellationToken);
+        var issued = await orders.ListAsync(tree.UnitAt(tree.DistrictOf(root)).Id, null, null, month.From, month.To, context.CancellationToken);
         var (units, departments) = Domain.Supervision.MonthlyReport.Compute(tree, root, found, issued, clock.GetUtcNow(), weights);
         var report = new V1.MonthlyReport
         {
@@ -154,8 +154,6 @@ public sealed class SupervisionService(
             yield return "report:" + summons.DepartmentCode;
         }
     }
-
-    private static int DistrictIndex(OrgTreeSnapshot tree, int index) => tree.AncestorsOf(index).DefaultIfEmpty(index).Last();
 
     // A district's admin issues for its district; the dispatch centre (or the platform) about an issue, for the issue's district.
     private async Task<long> DistrictOfAsync(Caller caller, OrgTreeSnapshot tree, IssueOwner target, long? issueId, CancellationToken cancellationToken)
